@@ -1,0 +1,137 @@
+//! Horizontal bars: one row per figure, the value and its date written at the end of the bar.
+
+use super::scale::{nice_ticks, text_width};
+use super::spec::{BarSpec, Mark, Rect};
+use super::{DrawError, Theme};
+use crate::model::{Qualifier, Value};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+const PAD: f64 = 8.0;
+const AXIS: f64 = 24.0;
+/// Space between a bar's value and its date.
+const GAP: f64 = 5.0;
+
+/// Height wanted for these rows.
+pub fn height(spec: &BarSpec, theme: &Theme) -> f64 {
+    spec.rows.len() as f64 * theme.row() + PAD + AXIS
+}
+
+/// The text written after a bar: "478 · 2023".
+fn end_label(value_label: &str, date: &str, flagged: bool) -> (String, String) {
+    let v = if flagged { format!("{value_label}*") } else { value_label.to_string() };
+    (v, format!("· {date}"))
+}
+
+/// Shortens a label to fit a width.
+pub(super) fn fit(label: &str, max_w: f64, size: f64) -> String {
+    if text_width(label, size) <= max_w {
+        return label.to_string();
+    }
+    let mut s: String = label.to_string();
+    while !s.is_empty() && text_width(&format!("{s}…"), size) > max_w {
+        s.pop();
+    }
+    format!("{}…", s.trim_end())
+}
+
+/// Draws the bars.
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarSpec, t: &Theme) -> Result<Vec<Mark>, DrawError> {
+    let (w_px, _) = area.dim_in_pixel();
+    let width = w_px as f64 / t.scale;
+    let size = t.text;
+    let row = t.row();
+    let label_w = spec.rows.iter().map(|r| text_width(&r.label, size)).fold(0.0, f64::max).min(width * 0.38);
+    let end_w = spec
+        .rows
+        .iter()
+        .map(|r| {
+            let (v, d) = end_label(&r.value_label, &r.date, r.flagged);
+            text_width(&v, size) + GAP + text_width(&d, size * 0.9)
+        })
+        .fold(0.0, f64::max)
+        .min(width * 0.45);
+    let x0 = PAD + label_w + PAD;
+    let x_max = (width - end_w - PAD * 2.0).max(x0 + 20.0);
+    let max = spec.rows.iter().map(|r| r.value.extent()).fold(0.0, f64::max);
+    let ticks = nice_ticks(max, ((x_max - x0) / 90.0).clamp(2.0, 6.0) as usize);
+    let top_tick = *ticks.last().unwrap_or(&1.0);
+    let sx = |v: f64| x0 + (x_max - x0) * (v / top_tick);
+    let plot_h = spec.rows.len() as f64 * row;
+    let top = PAD / 2.0;
+
+    let font = |factor: f64, colour: &RGBColor, h: HPos| {
+        (t.font, t.font_px(factor)).into_font().color(colour).pos(Pos::new(h, VPos::Center))
+    };
+
+    // grid and ticks
+    for &tk in &ticks {
+        let x = sx(tk);
+        area.draw(&PathElement::new(vec![t.pt(x, top), t.pt(x, top + plot_h)], t.grid.stroke_width(t.px(1.0).max(1) as u32)))?;
+        let label = tick_label(tk, spec.tick_divisor, t);
+        area.draw(&Text::new(label, t.pt(x, top + plot_h + AXIS / 2.0), font(0.85, &t.muted, HPos::Center)))?;
+    }
+
+    let mut marks = Vec::with_capacity(spec.rows.len());
+    for (i, r) in spec.rows.iter().enumerate() {
+        let y = top + i as f64 * row;
+        let band = Rect { x: 0.0, y, w: width, h: row };
+        let highlighted = t.highlight.as_deref() == Some(r.key.as_str());
+        if highlighted {
+            area.draw(&Rectangle::new([t.pt(0.0, y), t.pt(width, y + row)], t.grid.filled()))?;
+        }
+        let bh = row * 0.62;
+        let by = y + (row - bh) / 2.0;
+        let main = t.palette[0];
+        let pale = mix(main, t.background, 0.55);
+        let solid_to = match r.value {
+            Value::Point(v) if r.qualifier.is_exact() || r.qualifier == Qualifier::MoreThan || r.qualifier == Qualifier::AtLeast => v,
+            Value::Point(_) => 0.0,
+            Value::Range { low, .. } => low,
+        };
+        let end = r.value.extent();
+        if end > solid_to {
+            area.draw(&Rectangle::new([t.pt(x0, by), t.pt(sx(end), by + bh)], pale.filled()))?;
+            area.draw(&Rectangle::new([t.pt(x0, by), t.pt(sx(end), by + bh)], main.stroke_width(t.px(1.0).max(1) as u32)))?;
+        }
+        if solid_to > 0.0 {
+            area.draw(&Rectangle::new([t.pt(x0, by), t.pt(sx(solid_to), by + bh)], main.filled()))?;
+        }
+        let open = matches!(r.value, Value::Range { high_open: true, .. }) || r.qualifier == Qualifier::MoreThan;
+        if open {
+            let ex = sx(end);
+            area.draw(&Polygon::new(vec![t.pt(ex, by), t.pt(ex + bh * 0.5, by + bh / 2.0), t.pt(ex, by + bh)], main.filled()))?;
+        }
+        if highlighted {
+            area.draw(&Rectangle::new([t.pt(x0 - 2.0, by - 2.0), t.pt(sx(end) + 2.0, by + bh + 2.0)], t.ink.stroke_width(t.px(2.0) as u32)))?;
+        }
+        let label = fit(&r.label, label_w, size);
+        area.draw(&Text::new(label, t.pt(x0 - PAD, y + row / 2.0), font(1.0, &t.ink, HPos::Right)))?;
+        let (v, d) = end_label(&r.value_label, &r.date, r.flagged);
+        let lx = sx(end) + if open { bh * 0.5 + 4.0 } else { 4.0 };
+        area.draw(&Text::new(v.clone(), t.pt(lx, y + row / 2.0), font(1.0, &t.ink, HPos::Left)))?;
+        area.draw(&Text::new(d, t.pt(lx + text_width(&v, size) + GAP, y + row / 2.0), font(0.9, &t.muted, HPos::Left)))?;
+        marks.push(Mark {
+            key: r.key.clone(),
+            label: r.label.clone(),
+            record: r.record,
+            hit: band,
+            shape: Rect { x: x0, y: by, w: sx(end) - x0, h: bh },
+        });
+    }
+    // baseline
+    area.draw(&PathElement::new(vec![t.pt(x0, top), t.pt(x0, top + plot_h)], t.ink.stroke_width(t.px(1.0).max(1) as u32)))?;
+    Ok(marks)
+}
+
+/// A tick label in the chart's scale (money in millions or billions, as the unit line says).
+pub(super) fn tick_label(tk: f64, divisor: f64, t: &Theme) -> String {
+    crate::format::number(tk / divisor, t.lang)
+}
+
+/// Mixes two colours: `amount` of `b` into `a`.
+pub(super) fn mix(a: RGBColor, b: RGBColor, amount: f64) -> RGBColor {
+    let m = |x: u8, y: u8| (x as f64 * (1.0 - amount) + y as f64 * amount).round() as u8;
+    RGBColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
+}

@@ -1,0 +1,92 @@
+//! 100 % stacked bars (rating shares): segments drawn at the shares reported, never rescaled.
+
+use super::bars::fit;
+use super::scale::text_width;
+use super::spec::{Mark, Rect, StackSpec};
+use super::{DrawError, Theme};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+const PAD: f64 = 8.0;
+const AXIS: f64 = 24.0;
+
+fn legend_h(t: &Theme) -> f64 {
+    t.row() + 4.0
+}
+
+/// Height wanted for these rows.
+pub fn height(spec: &StackSpec, t: &Theme) -> f64 {
+    legend_h(t) + spec.rows.len() as f64 * t.row() * 1.2 + PAD + AXIS
+}
+
+/// Draws the stacked rows and a legend above them.
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &StackSpec, t: &Theme) -> Result<Vec<Mark>, DrawError> {
+    let (w_px, _) = area.dim_in_pixel();
+    let width = w_px as f64 / t.scale;
+    let size = t.text;
+    let row = t.row() * 1.2;
+    let font = |factor: f64, colour: &RGBColor, h: HPos| {
+        (t.font, t.font_px(factor)).into_font().color(colour).pos(Pos::new(h, VPos::Center))
+    };
+    let colour = |class: usize| t.palette[spec.colours.get(class).copied().unwrap_or(0) % t.palette.len()];
+
+    // legend
+    let mut lx = PAD;
+    let ly = legend_h(t) / 2.0;
+    for (i, c) in spec.classes.iter().enumerate() {
+        let sw = size * 0.9;
+        area.draw(&Rectangle::new([t.pt(lx, ly - sw / 2.0), t.pt(lx + sw, ly + sw / 2.0)], colour(i).filled()))?;
+        area.draw(&Text::new(c.clone(), t.pt(lx + sw + 4.0, ly), font(0.9, &t.ink, HPos::Left)))?;
+        lx += sw + 4.0 + text_width(c, size * 0.9) + 14.0;
+    }
+
+    let top = legend_h(t);
+    let labels: Vec<String> = spec.rows.iter().map(|r| format!("{} · {}", r.label, r.date)).collect();
+    let label_w = labels.iter().map(|l| text_width(l, size)).fold(0.0, f64::max).min(width * 0.4);
+    let x0 = PAD + label_w + PAD;
+    let max_sum = spec.rows.iter().map(|r| r.segments.iter().map(|s| s.value).sum::<f64>()).fold(100.0, f64::max);
+    let x_max = width - PAD * 3.0;
+    let sx = |v: f64| x0 + (x_max - x0) * v / max_sum;
+    let plot_h = spec.rows.len() as f64 * row;
+    for tk in [0.0, 25.0, 50.0, 75.0, 100.0] {
+        let x = sx(tk);
+        area.draw(&PathElement::new(vec![t.pt(x, top), t.pt(x, top + plot_h)], t.grid.stroke_width(t.px(1.0).max(1) as u32)))?;
+        area.draw(&Text::new(format!("{}%", crate::format::number(tk, t.lang)), t.pt(x, top + plot_h + AXIS / 2.0), font(0.85, &t.muted, HPos::Center)))?;
+    }
+    let mut marks = Vec::new();
+    for (i, r) in spec.rows.iter().enumerate() {
+        let y = top + i as f64 * row;
+        let bh = row * 0.66;
+        let by = y + (row - bh) / 2.0;
+        area.draw(&Text::new(fit(&labels[i], label_w, size), t.pt(x0 - PAD, y + row / 2.0), font(1.0, &t.ink, HPos::Right)))?;
+        let mut acc = 0.0;
+        for s in &r.segments {
+            let (a, b) = (sx(acc), sx(acc + s.value));
+            let c = colour(s.class);
+            let highlighted = t.highlight.as_deref() == Some(s.key.as_str());
+            area.draw(&Rectangle::new([t.pt(a, by), t.pt(b, by + bh)], c.filled()))?;
+            area.draw(&Rectangle::new([t.pt(a, by), t.pt(b, by + bh)], t.background.stroke_width(t.px(1.0).max(1) as u32)))?;
+            if highlighted {
+                area.draw(&Rectangle::new([t.pt(a, by - 2.0), t.pt(b, by + bh + 2.0)], t.ink.stroke_width(t.px(2.0) as u32)))?;
+            }
+            if text_width(&s.label, size * 0.9) + 6.0 < b - a {
+                let ink = if luminance(c) > 0.55 { RGBColor(20, 20, 20) } else { RGBColor(255, 255, 255) };
+                area.draw(&Text::new(s.label.clone(), t.pt((a + b) / 2.0, by + bh / 2.0), font(0.9, &ink, HPos::Center)))?;
+            }
+            marks.push(Mark {
+                key: s.key.clone(),
+                label: r.label.clone(),
+                record: s.record,
+                hit: Rect { x: a, y, w: b - a, h: row },
+                shape: Rect { x: a, y: by, w: b - a, h: bh },
+            });
+            acc += s.value;
+        }
+    }
+    Ok(marks)
+}
+
+fn luminance(c: RGBColor) -> f64 {
+    (0.2126 * c.0 as f64 + 0.7152 * c.1 as f64 + 0.0722 * c.2 as f64) / 255.0
+}

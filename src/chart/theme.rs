@@ -1,0 +1,96 @@
+//! Colours, type sizes and the pixel scale of a drawing.
+
+use plotters::style::RGBColor;
+
+/// How a chart looks. Sizes are logical pixels; `scale` maps them to device pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    /// Device pixels per logical pixel (the screen's devicePixelRatio, or 2 for PNG export).
+    pub scale: f64,
+    /// Font family.
+    pub font: &'static str,
+    /// Base text size.
+    pub text: f64,
+    /// Background.
+    pub background: RGBColor,
+    /// Text and axes.
+    pub ink: RGBColor,
+    /// Secondary text (dates, ticks).
+    pub muted: RGBColor,
+    /// Grid lines.
+    pub grid: RGBColor,
+    /// Colour-blind-safe palette (Okabe–Ito).
+    pub palette: [RGBColor; 8],
+    /// Key of a highlighted mark (keyboard focus or hover).
+    pub highlight: Option<String>,
+    /// Language of tick labels.
+    pub lang: crate::i18n::Lang,
+    /// Corrects a backend's font size: plotters' SVG backend writes `size / 1.24`, the canvas
+    /// backend the size itself. Set by [`crate::chart::to_svg`].
+    pub backend_font_factor: f64,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme::light(1.0)
+    }
+}
+
+impl Theme {
+    /// The light theme at a pixel scale.
+    pub fn light(scale: f64) -> Theme {
+        Theme {
+            scale,
+            font: "sans-serif",
+            text: 13.0,
+            background: RGBColor(255, 255, 255),
+            ink: RGBColor(33, 37, 41),
+            muted: RGBColor(96, 103, 112),
+            grid: RGBColor(226, 229, 233),
+            palette: [
+                RGBColor(0, 114, 178),
+                RGBColor(230, 159, 0),
+                RGBColor(0, 158, 115),
+                RGBColor(204, 121, 167),
+                RGBColor(86, 180, 233),
+                RGBColor(213, 94, 0),
+                RGBColor(240, 228, 66),
+                RGBColor(0, 0, 0),
+            ],
+            highlight: None,
+            lang: crate::i18n::Lang::Vi,
+            backend_font_factor: 1.0,
+        }
+    }
+
+    /// The dark theme at a pixel scale.
+    pub fn dark(scale: f64) -> Theme {
+        Theme {
+            background: RGBColor(24, 26, 29),
+            ink: RGBColor(236, 238, 240),
+            muted: RGBColor(170, 176, 184),
+            grid: RGBColor(58, 62, 68),
+            ..Theme::light(scale)
+        }
+    }
+
+    /// Logical to device pixels.
+    pub fn px(&self, x: f64) -> i32 {
+        (x * self.scale).round() as i32
+    }
+
+    /// A point in device pixels.
+    pub fn pt(&self, x: f64, y: f64) -> (i32, i32) {
+        (self.px(x), self.px(y))
+    }
+
+    /// A font size in device pixels for a multiple of the base size.
+    pub fn font_px(&self, factor: f64) -> f64 {
+        self.text * factor * self.scale * self.backend_font_factor
+    }
+
+    /// Row height of bar charts, logical pixels.
+    pub fn row(&self) -> f64 {
+        self.text * 2.0
+    }
+}

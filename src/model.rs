@@ -1,0 +1,85 @@
+//! The validated dataset: areas, sources and observations, with units and qualifiers as types.
+
+mod area;
+mod date;
+mod metric;
+mod observation;
+mod source;
+
+pub use area::{Area, Level};
+pub use date::{DateRef, Ymd};
+pub use metric::{Metric, Rating, Sector, Unit};
+pub use observation::{Observation, Qualifier, Value};
+pub use source::Source;
+
+use std::collections::HashMap;
+
+/// A dataset after validation: only valid records, plus what was wrong with the others.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    /// Human title of the dataset.
+    pub title: String,
+    /// When the dataset was last updated (as written in the file).
+    pub updated: Option<String>,
+    /// Where the dataset was loaded from (shown in source lines).
+    pub origin: String,
+    /// Valid sources.
+    pub sources: Vec<Source>,
+    /// Valid areas.
+    pub areas: Vec<Area>,
+    /// Valid observations.
+    pub observations: Vec<Observation>,
+    /// Records left out, with the reason.
+    pub problems: Vec<crate::load::Problem>,
+    /// Consistency notes on valid records (parts that do not add up to a total, …).
+    pub notes: Vec<crate::load::ConsistencyNote>,
+    area_index: HashMap<String, usize>,
+    source_index: HashMap<String, usize>,
+}
+
+impl Dataset {
+    /// Builds a dataset and its look-up indexes.
+    pub fn new(
+        title: String,
+        updated: Option<String>,
+        origin: String,
+        sources: Vec<Source>,
+        areas: Vec<Area>,
+        observations: Vec<Observation>,
+    ) -> Self {
+        let area_index = areas.iter().enumerate().map(|(i, a)| (a.code.clone(), i)).collect();
+        let source_index = sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        Dataset {
+            title,
+            updated,
+            origin,
+            sources,
+            areas,
+            observations,
+            problems: Vec::new(),
+            notes: Vec::new(),
+            area_index,
+            source_index,
+        }
+    }
+
+    /// The area with this code.
+    pub fn area(&self, code: &str) -> Option<&Area> {
+        self.area_index.get(code).map(|&i| &self.areas[i])
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.source_index.get(id).map(|&i| &self.sources[i])
+    }
+
+    /// The observation with this record index (its position in the file).
+    pub fn observation(&self, record: usize) -> Option<&Observation> {
+        self.observations.iter().find(|o| o.record == record)
+    }
+
+    /// Consistency notes that concern this observation.
+    pub fn notes_for(&self, record: usize) -> impl Iterator<Item = &crate::load::ConsistencyNote> {
+        self.notes.iter().filter(move |n| n.records.contains(&record))
+    }
+}

@@ -1,0 +1,29 @@
+//! Where a figure was published.
+
+/// A publication figures were read in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// Unique id, referenced by observations.
+    pub id: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Article or report title.
+    pub title: String,
+    /// Web address, when known (always http or https).
+    pub url: Option<String>,
+    /// Publication date as written (`YYYY[-MM[-DD]]`), when known.
+    pub published: Option<String>,
+    /// The body the figures are attributed to, when named.
+    pub reporter: Option<String>,
+}
+
+impl Source {
+    /// One short line naming the source: "Publisher, Title (date)".
+    pub fn citation(&self) -> String {
+        let mut s = format!("{}: {}", self.publisher, self.title);
+        if let Some(p) = &self.published {
+            s.push_str(&format!(" ({p})"));
+        }
+        s
+    }
+}

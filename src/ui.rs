@@ -1,0 +1,18 @@
+//! The browser layer (Leptos, CSR): thin components over the pure modules.
+
+mod app;
+mod chart_canvas;
+mod chart_figure;
+mod data;
+mod explorer;
+mod problems;
+mod state;
+mod tooltip;
+
+pub use app::App;
+
+/// Mounts the app on `<body>`.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,66 @@
+//! The app shell: router, header, language switch.
+
+use super::explorer::Explorer;
+use super::state::use_lang;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=Explorer />
+                <Route path=path!("/index.html") view=Explorer />
+            </Routes>
+        </Router>
+    }
+}
+
+/// A page for addresses the app does not have.
+#[component]
+fn NotFound() -> impl IntoView {
+    let (lang, _, _) = use_lang();
+    view! {
+        <main id="app" class="page">
+            <Header />
+            <div class="notice error" role="alert" data-testid="not-found">
+                <p>{move || lang.get().pick("Không có trang này.", "There is no such page.")}</p>
+                <p><a href="./">{move || lang.get().pick("Về trang biểu đồ", "Go to the charts")}</a></p>
+            </div>
+        </main>
+    }
+}
+
+/// The site header with the app's name and the language switch.
+#[component]
+pub fn Header() -> impl IntoView {
+    let (lang, _, set_lang) = use_lang();
+    Effect::new(move |_| {
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("lang", lang.get().key());
+        }
+    });
+    view! {
+        <header class="site-header">
+            <a class="brand" href="./">"HTX Charts"</a>
+            <span class="tagline">
+                {move || lang.get().pick("Thống kê hợp tác xã Việt Nam, mỗi số liệu kèm nguồn", "Viet Nam cooperative statistics, every figure with its source")}
+            </span>
+            <nav class="lang-switch" aria-label="Ngôn ngữ / Language">
+                <button
+                    type="button"
+                    aria-pressed=move || (lang.get() == crate::i18n::Lang::Vi).to_string()
+                    on:click=move |_| set_lang.set(None)
+                >"Tiếng Việt"</button>
+                <button
+                    type="button"
+                    aria-pressed=move || (lang.get() == crate::i18n::Lang::En).to_string()
+                    on:click=move |_| set_lang.set(Some("en".into()))
+                >"English"</button>
+            </nav>
+        </header>
+    }
+}

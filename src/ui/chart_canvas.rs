@@ -1,0 +1,224 @@
+//! The chart canvas: draws a spec sharply at the screen's pixel ratio, redraws when its container
+//! resizes, and shows the tooltip of the mark under the pointer, finger or keyboard focus.
+
+use super::tooltip::TooltipBox;
+use crate::chart::{self, ChartSpec, Mark, Theme};
+use crate::i18n::Lang;
+use crate::model::Dataset;
+use leptos::html;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+static FIRST_PAINT: AtomicBool = AtomicBool::new(false);
+
+/// What the pointer or keyboard is on.
+#[derive(Clone, Debug, PartialEq)]
+struct Focus {
+    mark: Mark,
+    x: f64,
+    y: f64,
+    pinned: bool,
+}
+
+/// Draws `spec` on a canvas the width of its container.
+fn paint(canvas: &web_sys::HtmlCanvasElement, spec: &ChartSpec, width: f64, highlight: Option<String>, lang: Lang) -> Result<Vec<Mark>, chart::DrawError> {
+    let dpr = window().device_pixel_ratio().max(1.0);
+    let mut theme = Theme::light(dpr);
+    theme.lang = lang;
+    theme.highlight = highlight;
+    if width < 480.0 {
+        theme.text = 12.0;
+    }
+    let height = chart::preferred_height(spec, width, &theme).ceil();
+    canvas.set_width((width * dpr).round() as u32);
+    canvas.set_height((height * dpr).round() as u32);
+    let style = web_sys::HtmlElement::style(canvas);
+    let _ = style.set_property("width", &format!("{width}px"));
+    let _ = style.set_property("height", &format!("{height}px"));
+    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| chart::DrawError("canvas 2D context unavailable".into()))?;
+    use plotters::prelude::IntoDrawingArea;
+    let area = backend.into_drawing_area();
+    let marks = chart::draw(&area, spec, &theme)?;
+    area.present()?;
+    Ok(marks)
+}
+
+fn marks_json(marks: &[Mark]) -> String {
+    let v: Vec<serde_json::Value> = marks
+        .iter()
+        .map(|m| {
+            serde_json::json!({"key": m.key, "label": m.label, "record": m.record,
+                "x": m.shape.x, "y": m.shape.y, "w": m.shape.w, "h": m.shape.h,
+                "hx": m.hit.x, "hy": m.hit.y, "hw": m.hit.w, "hh": m.hit.h})
+        })
+        .collect();
+    serde_json::to_string(&v).unwrap_or_default()
+}
+
+/// The canvas of one chart, with its tooltip.
+#[component]
+pub fn ChartCanvas(spec: Signal<ChartSpec>, ds: Arc<Dataset>, lang: Signal<Lang>, #[prop(into)] label: Signal<String>) -> impl IntoView {
+    let canvas_ref = NodeRef::<html::Canvas>::new();
+    let wrap_ref = NodeRef::<html::Div>::new();
+    let width = RwSignal::new(0.0f64);
+    let marks = RwSignal::new(Vec::<Mark>::new());
+    let focus = RwSignal::new(None::<Focus>);
+    let error = RwSignal::new(None::<String>);
+    let drawn = RwSignal::new(false);
+
+    // Follow the container's width.
+    Effect::new(move |observer: Option<Option<SendWrapper<web_sys::ResizeObserver>>>| {
+        if let Some(Some(o)) = observer {
+            return Some(o);
+        }
+        let div = wrap_ref.get()?;
+        width.set(div.client_width() as f64);
+        let target = div.clone();
+        let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+            let w = target.client_width() as f64;
+            if (w - width.get_untracked()).abs() >= 1.0 {
+                width.set(w);
+            }
+        });
+        let ro = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+        ro.observe(&div);
+        cb.forget();
+        let keep = SendWrapper::new(ro.clone());
+        on_cleanup(move || keep.disconnect());
+        Some(SendWrapper::new(ro))
+    });
+
+    // Draw whenever the spec, the width, the language or the focused mark changes.
+    Effect::new(move |_| {
+        let w = width.get();
+        let highlight = focus.with(|f| f.as_ref().map(|f| f.mark.key.clone()));
+        let lang = lang.get();
+        let Some(canvas) = canvas_ref.get() else { return };
+        if w < 10.0 {
+            return;
+        }
+        spec.with(|s| match paint(&canvas, s, w, highlight, lang) {
+            Ok(m) => {
+                let _ = canvas.set_attribute("data-marks", &marks_json(&m));
+                let _ = canvas.set_attribute("data-drawn", "1");
+                marks.set(m);
+                error.set(None);
+                drawn.set(true);
+                if !FIRST_PAINT.swap(true, Ordering::Relaxed) {
+                    if let Some(p) = window().performance() {
+                        let _ = p.mark("htx-first-chart");
+                    }
+                }
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        });
+    });
+
+    // Esc closes the tooltip.
+    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            focus.set(None);
+        }
+    });
+    on_cleanup(move || esc.remove());
+
+    let at = move |x: f64, y: f64| marks.with(|ms| chart::hit(ms, x, y).cloned());
+    let on_move = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() == "touch" || focus.with(|f| f.as_ref().is_some_and(|f| f.pinned)) {
+            return;
+        }
+        let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
+        let next = at(x, y).map(|mark| Focus { mark, x, y, pinned: false });
+        if focus.with(|f| f.as_ref().map(|f| &f.mark.key) != next.as_ref().map(|n| &n.mark.key)) || next.is_some() {
+            focus.set(next);
+        }
+    };
+    let on_down = move |ev: web_sys::PointerEvent| {
+        let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
+        match at(x, y) {
+            Some(mark) => {
+                let same = focus.with(|f| f.as_ref().is_some_and(|f| f.pinned && f.mark.key == mark.key));
+                focus.set(if same { None } else { Some(Focus { mark, x, y, pinned: true }) });
+            }
+            None => focus.set(None),
+        }
+    };
+    let on_leave = move |_| {
+        if !focus.with(|f| f.as_ref().is_some_and(|f| f.pinned)) {
+            focus.set(None);
+        }
+    };
+    // Keyboard: Tab into the canvas, arrows move between marks.
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let n = marks.with(|m| m.len());
+        if n == 0 {
+            return;
+        }
+        let current = focus.with(|f| f.as_ref().and_then(|f| marks.with(|m| m.iter().position(|x| x.key == f.mark.key))));
+        let next = match ev.key().as_str() {
+            "ArrowDown" | "ArrowRight" => Some(current.map_or(0, |i| (i + 1).min(n - 1))),
+            "ArrowUp" | "ArrowLeft" => Some(current.map_or(0, |i| i.saturating_sub(1))),
+            "Home" => Some(0),
+            "End" => Some(n - 1),
+            _ => None,
+        };
+        if let Some(i) = next {
+            ev.prevent_default();
+            let mark = marks.with(|m| m[i].clone());
+            let (_, y) = mark.shape.centre();
+            focus.set(Some(Focus { x: mark.shape.x + mark.shape.w, y, mark, pinned: true }));
+        }
+    };
+    let on_focus = move |_| {
+        if focus.with(|f| f.is_none()) {
+            if let Some(mark) = marks.with(|m| m.first().cloned()) {
+                let (_, y) = mark.shape.centre();
+                focus.set(Some(Focus { x: mark.shape.x + mark.shape.w, y, mark, pinned: true }));
+            }
+        }
+    };
+    let on_blur = move |ev: web_sys::FocusEvent| {
+        // Keep the tooltip when focus moves into it (its source link).
+        let inside = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|n| wrap_ref.get_untracked().is_some_and(|w| w.contains(Some(&n))));
+        if !inside {
+            focus.set(None);
+        }
+    };
+
+    let tip = move || {
+        let f = focus.get()?;
+        let w = width.get();
+        let left = (f.x + 14.0).min((w - 300.0).max(0.0));
+        let top = f.y + 14.0;
+        Some(view! {
+            <TooltipBox ds=ds.clone() record=f.mark.record lang=lang left=left top=top />
+        })
+    };
+
+    view! {
+        <div class="chart-canvas" node_ref=wrap_ref on:pointerleave=on_leave>
+            <canvas
+                node_ref=canvas_ref
+                tabindex="0"
+                role="img"
+                aria-label=move || label.get()
+                on:pointermove=on_move
+                on:pointerdown=on_down
+                on:keydown=on_key
+                on:focus=on_focus
+                on:blur=on_blur
+            ></canvas>
+            {tip}
+            {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
+            {move || (!drawn.get()).then(|| view! { <p class="status">{move || lang.get().pick("Đang vẽ…", "Drawing…")}</p> })}
+        </div>
+    }
+}
