@@ -113,7 +113,7 @@ if npm_fresh; then
   say "ok binaryen ${BINARYEN_MAJOR} (wasm-opt) + playwright-core $(pw_version) in e2e/node_modules (already installed)"
 else
   say "installing e2e/node_modules (npm ci: binaryen ${BINARYEN_MAJOR}, playwright-core) …"
-  (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error </dev/null)
+  (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error </dev/null >/dev/null)
   npm_fresh_check="$("$E2E/node_modules/.bin/wasm-opt" --version 2>/dev/null || true)"
   case "$npm_fresh_check" in
     *"version_${BINARYEN_MAJOR}"*) ;;

@@ -31,8 +31,8 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for DrawE
 /// The height in logical pixels a chart wants at a given width.
 pub fn preferred_height(spec: &ChartSpec, width: f64, theme: &Theme) -> f64 {
     match spec {
-        ChartSpec::Bars(b) => bars::height(b, theme),
-        ChartSpec::Stacked(s) => stacked::height(s, theme),
+        ChartSpec::Bars(b) => bars::height(b, width, theme),
+        ChartSpec::Stacked(s) => stacked::height(s, width, theme),
         ChartSpec::Series(_) => series::height(width, theme),
     }
 }

@@ -10,6 +10,7 @@ mod state;
 mod tooltip;
 
 pub use app::App;
+pub use chart_canvas::ChartCanvas;
 
 /// Mounts the app on `<body>`.
 pub fn mount() {

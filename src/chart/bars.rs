@@ -13,12 +13,47 @@ const AXIS: f64 = 24.0;
 /// Space between a bar's value and its date.
 const GAP: f64 = 5.0;
 
-/// Height wanted for these rows.
-pub fn height(spec: &BarSpec, theme: &Theme) -> f64 {
-    spec.rows.len() as f64 * theme.row() + PAD + AXIS
+/// Below this width (logical pixels) each label stands on its own line above its bar.
+pub const NARROW: f64 = 520.0;
+
+/// Where things go in a bar chart of a given width.
+struct Layout {
+    narrow: bool,
+    row: f64,
+    /// Offset of the bar band inside a row (the label line above it when narrow).
+    band_top: f64,
+    band_h: f64,
+    label_w: f64,
+    x0: f64,
+    x_max: f64,
 }
 
-/// The text written after a bar: "478 · 2023".
+fn layout(spec: &BarSpec, width: f64, t: &Theme) -> Layout {
+    let size = t.text;
+    let narrow = width < NARROW;
+    let band_h = t.row();
+    let (row, band_top) = if narrow { (band_h + size * 1.1, size * 1.1) } else { (band_h, 0.0) };
+    let end_w = spec
+        .rows
+        .iter()
+        .map(|r| {
+            let (v, d) = end_label(&r.value_label, &r.date, r.flagged);
+            text_width(&v, size) + GAP + text_width(&d, size * 0.9)
+        })
+        .fold(0.0, f64::max)
+        .min(width * 0.5);
+    let label_w = if narrow { 0.0 } else { spec.rows.iter().map(|r| text_width(&r.label, size)).fold(0.0, f64::max).min(width * 0.38) };
+    let x0 = if narrow { PAD } else { PAD + label_w + PAD };
+    let x_max = (width - end_w - PAD * 2.0).max(x0 + 40.0);
+    Layout { narrow, row, band_top, band_h, label_w, x0, x_max }
+}
+
+/// Height wanted for these rows at a width.
+pub fn height(spec: &BarSpec, width: f64, theme: &Theme) -> f64 {
+    spec.rows.len() as f64 * layout(spec, width, theme).row + PAD + AXIS
+}
+
+/// The text written after a bar: "478" and "· 2023".
 fn end_label(value_label: &str, date: &str, flagged: bool) -> (String, String) {
     let v = if flagged { format!("{value_label}*") } else { value_label.to_string() };
     (v, format!("· {date}"))
@@ -36,30 +71,32 @@ pub(super) fn fit(label: &str, max_w: f64, size: f64) -> String {
     format!("{}…", s.trim_end())
 }
 
+/// Ticks that fit the plot width without their labels touching.
+pub(super) fn fitted_ticks(max: f64, plot_w: f64, divisor: f64, t: &Theme) -> Vec<f64> {
+    for target in (2..=6).rev() {
+        let ticks = nice_ticks(max, target);
+        let widest = ticks.iter().map(|&v| text_width(&tick_label(v, divisor, t), t.text * 0.85)).fold(0.0, f64::max);
+        if ticks.len() < 2 || plot_w / (ticks.len() - 1) as f64 > widest + 12.0 {
+            return ticks;
+        }
+    }
+    nice_ticks(max, 1)
+}
+
 /// Draws the bars.
 pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarSpec, t: &Theme) -> Result<Vec<Mark>, DrawError> {
     let (w_px, _) = area.dim_in_pixel();
     let width = w_px as f64 / t.scale;
     let size = t.text;
-    let row = t.row();
-    let label_w = spec.rows.iter().map(|r| text_width(&r.label, size)).fold(0.0, f64::max).min(width * 0.38);
-    let end_w = spec
-        .rows
-        .iter()
-        .map(|r| {
-            let (v, d) = end_label(&r.value_label, &r.date, r.flagged);
-            text_width(&v, size) + GAP + text_width(&d, size * 0.9)
-        })
-        .fold(0.0, f64::max)
-        .min(width * 0.45);
-    let x0 = PAD + label_w + PAD;
-    let x_max = (width - end_w - PAD * 2.0).max(x0 + 20.0);
+    let l = layout(spec, width, t);
+    let (x0, x_max, row) = (l.x0, l.x_max, l.row);
     let max = spec.rows.iter().map(|r| r.value.extent()).fold(0.0, f64::max);
-    let ticks = nice_ticks(max, ((x_max - x0) / 90.0).clamp(2.0, 6.0) as usize);
+    let ticks = fitted_ticks(max, x_max - x0, spec.tick_divisor, t);
     let top_tick = *ticks.last().unwrap_or(&1.0);
     let sx = |v: f64| x0 + (x_max - x0) * (v / top_tick);
     let plot_h = spec.rows.len() as f64 * row;
     let top = PAD / 2.0;
+    let thin = t.px(1.0).max(1) as u32;
 
     let font = |factor: f64, colour: &RGBColor, h: HPos| {
         (t.font, t.font_px(factor)).into_font().color(colour).pos(Pos::new(h, VPos::Center))
@@ -68,7 +105,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarSpec, t
     // grid and ticks
     for &tk in &ticks {
         let x = sx(tk);
-        area.draw(&PathElement::new(vec![t.pt(x, top), t.pt(x, top + plot_h)], t.grid.stroke_width(t.px(1.0).max(1) as u32)))?;
+        area.draw(&PathElement::new(vec![t.pt(x, top), t.pt(x, top + plot_h)], t.grid.stroke_width(thin)))?;
         let label = tick_label(tk, spec.tick_divisor, t);
         area.draw(&Text::new(label, t.pt(x, top + plot_h + AXIS / 2.0), font(0.85, &t.muted, HPos::Center)))?;
     }
@@ -76,13 +113,13 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarSpec, t
     let mut marks = Vec::with_capacity(spec.rows.len());
     for (i, r) in spec.rows.iter().enumerate() {
         let y = top + i as f64 * row;
-        let band = Rect { x: 0.0, y, w: width, h: row };
+        let band_y = y + l.band_top;
         let highlighted = t.highlight.as_deref() == Some(r.key.as_str());
         if highlighted {
             area.draw(&Rectangle::new([t.pt(0.0, y), t.pt(width, y + row)], t.grid.filled()))?;
         }
-        let bh = row * 0.62;
-        let by = y + (row - bh) / 2.0;
+        let bh = l.band_h * 0.62;
+        let by = band_y + (l.band_h - bh) / 2.0;
         let main = t.palette[0];
         let pale = mix(main, t.background, 0.55);
         let solid_to = match r.value {
@@ -93,7 +130,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarSpec, t
         let end = r.value.extent();
         if end > solid_to {
             area.draw(&Rectangle::new([t.pt(x0, by), t.pt(sx(end), by + bh)], pale.filled()))?;
-            area.draw(&Rectangle::new([t.pt(x0, by), t.pt(sx(end), by + bh)], main.stroke_width(t.px(1.0).max(1) as u32)))?;
+            area.draw(&Rectangle::new([t.pt(x0, by), t.pt(sx(end), by + bh)], main.stroke_width(thin)))?;
         }
         if solid_to > 0.0 {
             area.draw(&Rectangle::new([t.pt(x0, by), t.pt(sx(solid_to), by + bh)], main.filled()))?;
@@ -106,22 +143,28 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarSpec, t
         if highlighted {
             area.draw(&Rectangle::new([t.pt(x0 - 2.0, by - 2.0), t.pt(sx(end) + 2.0, by + bh + 2.0)], t.ink.stroke_width(t.px(2.0) as u32)))?;
         }
-        let label = fit(&r.label, label_w, size);
-        area.draw(&Text::new(label, t.pt(x0 - PAD, y + row / 2.0), font(1.0, &t.ink, HPos::Right)))?;
+        if l.narrow {
+            let label = fit(&r.label, width - 2.0 * PAD, size);
+            area.draw(&Text::new(label, t.pt(PAD, y + l.band_top / 2.0 + 1.0), font(1.0, &t.ink, HPos::Left)))?;
+        } else {
+            let label = fit(&r.label, l.label_w, size);
+            area.draw(&Text::new(label, t.pt(x0 - PAD, y + row / 2.0), font(1.0, &t.ink, HPos::Right)))?;
+        }
         let (v, d) = end_label(&r.value_label, &r.date, r.flagged);
         let lx = sx(end) + if open { bh * 0.5 + 4.0 } else { 4.0 };
-        area.draw(&Text::new(v.clone(), t.pt(lx, y + row / 2.0), font(1.0, &t.ink, HPos::Left)))?;
-        area.draw(&Text::new(d, t.pt(lx + text_width(&v, size) + GAP, y + row / 2.0), font(0.9, &t.muted, HPos::Left)))?;
+        let ly = band_y + l.band_h / 2.0;
+        area.draw(&Text::new(v.clone(), t.pt(lx, ly), font(1.0, &t.ink, HPos::Left)))?;
+        area.draw(&Text::new(d, t.pt(lx + text_width(&v, size) + GAP, ly), font(0.9, &t.muted, HPos::Left)))?;
         marks.push(Mark {
             key: r.key.clone(),
             label: r.label.clone(),
             record: r.record,
-            hit: band,
+            hit: Rect { x: 0.0, y, w: width, h: row },
             shape: Rect { x: x0, y: by, w: sx(end) - x0, h: bh },
         });
     }
     // baseline
-    area.draw(&PathElement::new(vec![t.pt(x0, top), t.pt(x0, top + plot_h)], t.ink.stroke_width(t.px(1.0).max(1) as u32)))?;
+    area.draw(&PathElement::new(vec![t.pt(x0, top), t.pt(x0, top + plot_h)], t.ink.stroke_width(thin)))?;
     Ok(marks)
 }
 

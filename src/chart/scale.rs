@@ -17,13 +17,16 @@ pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
 /// Estimated width of text in logical pixels at a font size (proportional sans-serif).
 /// The same estimate is used on every backend so that layouts match between canvas and SVG.
 pub fn text_width(s: &str, size: f64) -> f64 {
+    // Widths of DejaVu Sans / Liberation Sans, the fonts Debian's Chromium falls back to, rounded
+    // up slightly so that labels never collide.
     s.chars()
         .map(|c| match c {
-            'i' | 'l' | 'j' | 't' | 'f' | 'r' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | ' ' | '(' | ')' => 0.33,
-            'm' | 'w' | 'M' | 'W' => 0.85,
-            '0'..='9' => 0.56,
-            c if c.is_uppercase() => 0.68,
-            _ => 0.55,
+            'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.3,
+            't' | 'f' | 'r' | ' ' | '(' | ')' | '-' => 0.4,
+            'm' | 'w' | 'M' | 'W' => 0.92,
+            '0'..='9' => 0.64,
+            c if c.is_uppercase() => 0.72,
+            _ => 0.62,
         })
         .sum::<f64>()
         * size

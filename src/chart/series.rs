@@ -69,8 +69,26 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &SeriesSpec
             }
         }
     }
+    // Labels: the last point first, then right to left; a label that would overlap one already
+    // placed is left out (the tooltip still gives the figure).
+    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+    let mut show_label = vec![false; spec.points.len()];
+    let lh = t.text * 0.85 * 1.2;
+    for i in (0..spec.points.len()).rev() {
+        let p = &spec.points[i];
+        let (x, y) = (sx(p.x), sy(p.y));
+        let half = text_width(&p.label, t.text * 0.85) / 2.0;
+        let lx = x.clamp(half + 2.0, (width - half - 2.0).max(half + 2.0));
+        let above = spec.points.iter().filter(|q| q.x == p.x).all(|q| q.y <= p.y);
+        let (y0, y1) = if above { (y - 8.5 - lh, y - 8.5) } else { (y + 8.5, y + 8.5 + lh) };
+        let rect = (lx - half - 3.0, y0, lx + half + 3.0, y1);
+        if placed.iter().all(|o| rect.2 < o.0 || rect.0 > o.2 || rect.3 < o.1 || rect.1 > o.3) {
+            placed.push(rect);
+            show_label[i] = true;
+        }
+    }
     let mut marks = Vec::new();
-    for p in &spec.points {
+    for (i, p) in spec.points.iter().enumerate() {
         let (x, y) = (sx(p.x), sy(p.y));
         let colour = if p.rank_at_date == 0 { t.palette[0] } else { t.palette[5] };
         let r = 4.5;
@@ -86,9 +104,11 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &SeriesSpec
         }
         let highest_at_date = spec.points.iter().filter(|q| q.x == p.x).all(|q| q.y <= p.y);
         let (ly, v) = if highest_at_date { (y - r - 4.0, VPos::Bottom) } else { (y + r + 4.0, VPos::Top) };
-        let half = text_width(&p.label, t.text * 0.85) / 2.0;
-        let lx = x.clamp(half + 2.0, (width - half - 2.0).max(half + 2.0));
-        area.draw(&Text::new(p.label.clone(), t.pt(lx, ly), font(0.85, &t.ink, HPos::Center, v)))?;
+        if show_label[i] {
+            let half = text_width(&p.label, t.text * 0.85) / 2.0;
+            let lx = x.clamp(half + 2.0, (width - half - 2.0).max(half + 2.0));
+            area.draw(&Text::new(p.label.clone(), t.pt(lx, ly), font(0.85, &t.ink, HPos::Center, v)))?;
+        }
         let hit = Rect { x: x - 12.0, y: y - 12.0, w: 24.0, h: 24.0 };
         marks.push(Mark { key: p.key.clone(), label: p.date.clone(), record: p.record, hit, shape: Rect { x: x - r, y: y - r, w: 2.0 * r, h: 2.0 * r } });
     }

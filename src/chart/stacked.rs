@@ -15,9 +15,27 @@ fn legend_h(t: &Theme) -> f64 {
     t.row() + 4.0
 }
 
-/// Height wanted for these rows.
-pub fn height(spec: &StackSpec, t: &Theme) -> f64 {
-    legend_h(t) + spec.rows.len() as f64 * t.row() * 1.2 + PAD + AXIS
+fn row_h(width: f64, t: &Theme) -> f64 {
+    t.row() * 1.2 + if width < super::bars::NARROW { t.text * 1.2 } else { 0.0 }
+}
+
+fn legend_rows(spec: &StackSpec, width: f64, t: &Theme) -> usize {
+    let mut rows = 1;
+    let mut x = PAD;
+    for c in &spec.classes {
+        let w = t.text * 0.9 + 4.0 + text_width(c, t.text * 0.9) + 14.0;
+        if x + w > width && x > PAD {
+            rows += 1;
+            x = PAD;
+        }
+        x += w;
+    }
+    rows
+}
+
+/// Height wanted for these rows at a width.
+pub fn height(spec: &StackSpec, width: f64, t: &Theme) -> f64 {
+    legend_h(t) * legend_rows(spec, width, t) as f64 + spec.rows.len() as f64 * row_h(width, t) + PAD + AXIS
 }
 
 /// Draws the stacked rows and a legend above them.
@@ -25,7 +43,9 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &StackSpec,
     let (w_px, _) = area.dim_in_pixel();
     let width = w_px as f64 / t.scale;
     let size = t.text;
-    let row = t.row() * 1.2;
+    let narrow = width < super::bars::NARROW;
+    let row = row_h(width, t);
+    let band_top = if narrow { t.text * 1.2 } else { 0.0 };
     let font = |factor: f64, colour: &RGBColor, h: HPos| {
         (t.font, t.font_px(factor)).into_font().color(colour).pos(Pos::new(h, VPos::Center))
     };
@@ -33,18 +53,22 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &StackSpec,
 
     // legend
     let mut lx = PAD;
-    let ly = legend_h(t) / 2.0;
+    let mut ly = legend_h(t) / 2.0;
     for (i, c) in spec.classes.iter().enumerate() {
         let sw = size * 0.9;
+        if lx + sw + 4.0 + text_width(c, size * 0.9) + 14.0 > width && lx > PAD {
+            lx = PAD;
+            ly += legend_h(t);
+        }
         area.draw(&Rectangle::new([t.pt(lx, ly - sw / 2.0), t.pt(lx + sw, ly + sw / 2.0)], colour(i).filled()))?;
         area.draw(&Text::new(c.clone(), t.pt(lx + sw + 4.0, ly), font(0.9, &t.ink, HPos::Left)))?;
         lx += sw + 4.0 + text_width(c, size * 0.9) + 14.0;
     }
 
-    let top = legend_h(t);
+    let top = legend_h(t) * legend_rows(spec, width, t) as f64;
     let labels: Vec<String> = spec.rows.iter().map(|r| format!("{} · {}", r.label, r.date)).collect();
-    let label_w = labels.iter().map(|l| text_width(l, size)).fold(0.0, f64::max).min(width * 0.4);
-    let x0 = PAD + label_w + PAD;
+    let label_w = if narrow { 0.0 } else { labels.iter().map(|l| text_width(l, size)).fold(0.0, f64::max).min(width * 0.4) };
+    let x0 = if narrow { PAD } else { PAD + label_w + PAD };
     let max_sum = spec.rows.iter().map(|r| r.segments.iter().map(|s| s.value).sum::<f64>()).fold(100.0, f64::max);
     let x_max = width - PAD * 3.0;
     let sx = |v: f64| x0 + (x_max - x0) * v / max_sum;
@@ -57,9 +81,14 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &StackSpec,
     let mut marks = Vec::new();
     for (i, r) in spec.rows.iter().enumerate() {
         let y = top + i as f64 * row;
-        let bh = row * 0.66;
-        let by = y + (row - bh) / 2.0;
-        area.draw(&Text::new(fit(&labels[i], label_w, size), t.pt(x0 - PAD, y + row / 2.0), font(1.0, &t.ink, HPos::Right)))?;
+        let band = row - band_top;
+        let bh = band * 0.66;
+        let by = y + band_top + (band - bh) / 2.0;
+        if narrow {
+            area.draw(&Text::new(fit(&labels[i], width - 2.0 * PAD, size), t.pt(PAD, y + band_top / 2.0 + 1.0), font(1.0, &t.ink, HPos::Left)))?;
+        } else {
+            area.draw(&Text::new(fit(&labels[i], label_w, size), t.pt(x0 - PAD, y + row / 2.0), font(1.0, &t.ink, HPos::Right)))?;
+        }
         let mut acc = 0.0;
         for s in &r.segments {
             let (a, b) = (sx(acc), sx(acc + s.value));
