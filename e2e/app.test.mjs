@@ -198,9 +198,10 @@ describe('HTX Charts in chromium', () => {
       await problems.evaluate((el) => { el.open = true; });
       const items = await problems.locator('li').allInnerTexts();
       assert.ok(items.length >= 1, 'at least one problem is listed');
-      // the record is named by its index (0- or 1-based) and the field
+      // the record is named by its index, 0- or 1-based ("bản ghi #12, trường value" as in
+      // DOM_CONTRACT.md, or "observations[12].value"), and the field
       const named = items.filter(
-        (t) => new RegExp(`#\\s*(${index}|${index + 1})\\b`).test(t) && /value/.test(t),
+        (t) => new RegExp(`(#\\s*|\\[)(${index}|${index + 1})\\b`).test(t) && /value/.test(t),
       );
       assert.ok(
         named.length >= 1,
