@@ -9,9 +9,10 @@ mod series;
 mod spec;
 mod stacked;
 mod theme;
+pub mod tilemap;
 
 pub use scale::{nice_ticks, text_width};
-pub use spec::{BarRow, BarSpec, ChartSpec, Mark, Rect, Segment, SeriesPoint, SeriesSpec, StackRow, StackSpec};
+pub use spec::{BarRow, BarSpec, ChartSpec, Mark, Rect, Segment, SeriesPoint, SeriesSpec, StackAxis, StackRow, StackSpec, GREY};
 pub use theme::Theme;
 
 use plotters::coord::Shift;
@@ -34,6 +35,7 @@ pub fn preferred_height(spec: &ChartSpec, width: f64, theme: &Theme) -> f64 {
         ChartSpec::Bars(b) => bars::height(b, width, theme),
         ChartSpec::Stacked(s) => stacked::height(s, width, theme),
         ChartSpec::Series(_) => series::height(width, theme),
+        ChartSpec::Map(m) => tilemap::height(m, width, theme),
     }
 }
 
@@ -44,6 +46,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &ChartSpec,
         ChartSpec::Bars(b) => bars::draw(area, b, theme),
         ChartSpec::Stacked(s) => stacked::draw(area, s, theme),
         ChartSpec::Series(s) => series::draw(area, s, theme),
+        ChartSpec::Map(m) => tilemap::draw(area, m, theme),
     }
 }
 

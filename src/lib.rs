@@ -5,6 +5,9 @@
 //! of the DOM and runs natively under `cargo test`.
 
 pub mod chart;
+pub mod explore;
+pub mod deck;
+pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod load;

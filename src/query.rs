@@ -4,7 +4,7 @@
 mod labels;
 mod select;
 mod tooltip;
-mod views;
+pub(crate) mod views;
 
 pub use labels::area_label;
 pub use select::{latest_per_area, metric_choices, sector_areas};

@@ -3,10 +3,14 @@
 mod app;
 mod chart_canvas;
 mod chart_figure;
-mod data;
+mod dataset;
+mod explore_panel;
 mod explorer;
+mod figures_table;
+mod key_charts;
 mod problems;
 mod state;
+mod timing;
 mod tooltip;
 
 pub use app::App;

@@ -46,6 +46,7 @@ fn well_formed(ds: &Dataset, v: &ChartView) {
         ChartSpec::Bars(b) => b.rows.iter().map(|r| r.record).collect(),
         ChartSpec::Series(s) => s.points.iter().map(|p| p.record).collect(),
         ChartSpec::Stacked(s) => s.rows.iter().flat_map(|r| r.segments.iter().map(|s| s.record)).collect(),
+        ChartSpec::Map(m) => m.tiles.iter().filter_map(|t| t.record()).collect(),
     };
     assert_eq!(spec_records, v.records, "{}: records in chart order", v.id);
     for r in &v.records {

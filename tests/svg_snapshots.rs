@@ -94,6 +94,7 @@ fn check_layout(name: &str, view: &ChartView, svg: &str, marks: &[Mark], width: 
         ChartSpec::Bars(b) => b.rows.len(),
         ChartSpec::Stacked(s) => s.rows.iter().map(|r| r.segments.len()).sum(),
         ChartSpec::Series(s) => s.points.len(),
+        ChartSpec::Map(m) => m.tiles.iter().filter(|t| t.record().is_some()).count(),
     };
     assert_eq!(marks.len(), expected, "{name}: one mark per bar/segment/point");
     let records: Vec<usize> = marks.iter().map(|m| m.record).collect();

@@ -1,5 +1,6 @@
-//! A line over time. Points that share a date (two reports of one figure) are both drawn, each
-//! with its own label, and the line forks through both: never averaged.
+//! Lines over time, one per series (area). Points of one series that share a date (two reports
+//! of one figure) are both drawn, each with its own label, and the line forks through both: never
+//! averaged. With several series a legend is drawn above the plot.
 
 use super::bars::tick_label;
 use super::scale::{nice_ticks, text_width};
@@ -33,7 +34,27 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &SeriesSpec
     let tick_labels: Vec<String> = ticks.iter().map(|&v| tick_label(v, spec.tick_divisor, t)).collect();
     let left = PAD + tick_labels.iter().map(|l| text_width(l, t.text * 0.85)).fold(0.0, f64::max) + 6.0;
     let right = width - PAD * 2.0;
-    let top = PAD + t.text;
+    let multi = spec.series.len() > 1;
+    let series_colour = |i: usize| t.series_colour(spec.colours.get(i).copied().unwrap_or(i));
+    let mut legend_bottom = 0.0;
+    if multi {
+        let lh = t.row() + 4.0;
+        let sw = t.text * 0.9;
+        let (mut lx, mut ly) = (PAD, lh / 2.0);
+        for (i, label) in spec.series.iter().enumerate() {
+            let w = sw + 4.0 + text_width(label, t.text * 0.9) + 14.0;
+            if lx + w > width && lx > PAD {
+                lx = PAD;
+                ly += lh;
+            }
+            area.draw(&Rectangle::new([t.pt(lx, ly - 1.5), t.pt(lx + sw, ly + 1.5)], series_colour(i).filled()))?;
+            area.draw(&Circle::new(t.pt(lx + sw / 2.0, ly), t.px(3.0), series_colour(i).filled()))?;
+            area.draw(&Text::new(label.clone(), t.pt(lx + sw + 4.0, ly), font(0.9, &t.ink, HPos::Left, VPos::Center)))?;
+            lx += w;
+        }
+        legend_bottom = ly + lh / 2.0;
+    }
+    let top = PAD + t.text + legend_bottom;
     let bottom = height - AXIS;
     let x_lo = spec.points.iter().map(|p| p.x).fold(f64::INFINITY, f64::min).floor();
     let x_hi = spec.points.iter().map(|p| p.x).fold(f64::NEG_INFINITY, f64::max).ceil().max(x_lo + 1.0);
@@ -58,14 +79,22 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &SeriesSpec
     }
     area.draw(&PathElement::new(vec![t.pt(left, bottom), t.pt(right, bottom)], t.ink.stroke_width(thin)))?;
 
-    // the line: each date's points joined to each of the next date's points
-    let mut dates: Vec<f64> = spec.points.iter().map(|p| p.x).collect();
-    dates.dedup();
-    for w in dates.windows(2) {
-        for a in spec.points.iter().filter(|p| p.x == w[0]) {
-            for b in spec.points.iter().filter(|p| p.x == w[1]) {
-                let style = t.palette[0].stroke_width(t.px(2.0) as u32);
-                area.draw(&PathElement::new(vec![t.pt(sx(a.x), sy(a.y)), t.pt(sx(b.x), sy(b.y))], style))?;
+    // the lines: in each series, each date's points joined to each of the next date's points
+    let mut series_ids: Vec<usize> = spec.points.iter().map(|p| p.series).collect();
+    series_ids.sort_unstable();
+    series_ids.dedup();
+    for &sid in &series_ids {
+        let in_series = || spec.points.iter().filter(move |p| p.series == sid);
+        let mut dates: Vec<f64> = in_series().map(|p| p.x).collect();
+        dates.sort_by(f64::total_cmp);
+        dates.dedup();
+        let line = series_colour(sid);
+        for w in dates.windows(2) {
+            for a in in_series().filter(|p| p.x == w[0]) {
+                for b in in_series().filter(|p| p.x == w[1]) {
+                    let style = line.stroke_width(t.px(2.0) as u32);
+                    area.draw(&PathElement::new(vec![t.pt(sx(a.x), sy(a.y)), t.pt(sx(b.x), sy(b.y))], style))?;
+                }
             }
         }
     }
@@ -79,7 +108,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &SeriesSpec
         let (x, y) = (sx(p.x), sy(p.y));
         let half = text_width(&p.label, t.text * 0.85) / 2.0;
         let lx = x.clamp(half + 2.0, (width - half - 2.0).max(half + 2.0));
-        let above = spec.points.iter().filter(|q| q.x == p.x).all(|q| q.y <= p.y);
+        let above = spec.points.iter().filter(|q| q.x == p.x && q.series == p.series).all(|q| q.y <= p.y);
         let (y0, y1) = if above { (y - 8.5 - lh, y - 8.5) } else { (y + 8.5, y + 8.5 + lh) };
         let rect = (lx - half - 3.0, y0, lx + half + 3.0, y1);
         if placed.iter().all(|o| rect.2 < o.0 || rect.0 > o.2 || rect.3 < o.1 || rect.1 > o.3) {
@@ -90,7 +119,8 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &SeriesSpec
     let mut marks = Vec::new();
     for (i, p) in spec.points.iter().enumerate() {
         let (x, y) = (sx(p.x), sy(p.y));
-        let colour = if p.rank_at_date == 0 { t.palette[0] } else { t.palette[5] };
+        // one series: a second report at the same date in the sixth palette colour
+        let colour = if multi || p.rank_at_date == 0 { series_colour(p.series) } else { t.palette[5] };
         let r = 4.5;
         let highlighted = t.highlight.as_deref() == Some(p.key.as_str());
         if highlighted {
@@ -102,7 +132,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &SeriesSpec
             area.draw(&Circle::new(t.pt(x, y), t.px(r), t.background.filled()))?;
             area.draw(&Circle::new(t.pt(x, y), t.px(r), colour.stroke_width(t.px(2.0) as u32)))?;
         }
-        let highest_at_date = spec.points.iter().filter(|q| q.x == p.x).all(|q| q.y <= p.y);
+        let highest_at_date = spec.points.iter().filter(|q| q.x == p.x && q.series == p.series).all(|q| q.y <= p.y);
         let (ly, v) = if highest_at_date { (y - r - 4.0, VPos::Bottom) } else { (y + r + 4.0, VPos::Top) };
         if show_label[i] {
             let half = text_width(&p.label, t.text * 0.85) / 2.0;

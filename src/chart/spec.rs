@@ -1,6 +1,24 @@
 //! What a chart shows, before layout: rows of bars, stacked rows, or points over time.
 
+use super::Theme;
 use crate::model::{Qualifier, Unit, Value};
+use plotters::style::RGBColor;
+
+/// Palette index of the neutral grey used for “other” (one past the eight Okabe–Ito colours).
+pub const GREY: usize = 8;
+
+impl Theme {
+    /// The colour of a palette index: 0–7 the Okabe–Ito palette, [`GREY`] (8) a neutral grey
+    /// between ink and background (used for “other”); larger indexes wrap around.
+    pub fn series_colour(&self, index: usize) -> RGBColor {
+        let index = index % (GREY + 1);
+        if index == GREY {
+            let m = |a: u8, b: u8| ((a as u16 + b as u16) / 2) as u8;
+            return RGBColor(m(self.ink.0, self.background.0), m(self.ink.1, self.background.1), m(self.ink.2, self.background.2));
+        }
+        self.palette[index % self.palette.len()]
+    }
+}
 
 /// A rectangle in logical pixels.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -100,15 +118,31 @@ pub struct StackRow {
     pub segments: Vec<Segment>,
 }
 
-/// Stacked bars on a 0–100 % axis (segments are drawn as reported, never rescaled).
+/// The value axis of stacked bars.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum StackAxis {
+    /// Shares on a 0–100 % axis (segments drawn as reported, never rescaled; a row whose shares
+    /// add up to more than 100 widens the axis).
+    Percent,
+    /// Absolute values on a value axis from 0 with nice ticks.
+    Value {
+        /// Divisor for axis ticks (1, 10^6 or 10^9 for money).
+        tick_divisor: f64,
+    },
+}
+
+/// Stacked bars: one row per area (and date, source), one segment per class (rating class or
+/// sector), on a 0–100 % axis or a value axis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StackSpec {
-    /// Class labels, in colour order.
+    /// Class labels, in colour order (the legend drawn above the rows).
     pub classes: Vec<String>,
-    /// Palette index of each class.
+    /// Palette index of each class (see [`Theme::series_colour`]).
     pub colours: Vec<usize>,
     /// Rows.
     pub rows: Vec<StackRow>,
+    /// The value axis.
+    pub axis: StackAxis,
 }
 
 /// A point of a time series.
@@ -128,19 +162,27 @@ pub struct SeriesPoint {
     pub qualifier: Qualifier,
     /// Record index.
     pub record: usize,
-    /// Index among the points that share this date (0 for the first source).
+    /// Index among the points of its series that share this date (0 for the first source).
     pub rank_at_date: usize,
+    /// Index of its series in [`SeriesSpec::series`].
+    pub series: usize,
 }
 
-/// Points over time, joined in date order; points that share a date are all drawn, never averaged.
+/// Points over time, one line per series (area), joined in date order; points of one series that
+/// share a date are all drawn, never averaged.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeriesSpec {
     /// Unit.
     pub unit: Unit,
     /// Divisor for axis ticks.
     pub tick_divisor: f64,
-    /// Points, sorted by x.
+    /// Points, sorted by series, then by x.
     pub points: Vec<SeriesPoint>,
+    /// Series labels (a legend is drawn above the plot when there are several).
+    pub series: Vec<String>,
+    /// Palette index of each series (see [`Theme::series_colour`]); with a single series a
+    /// second report at one date is drawn in the sixth palette colour.
+    pub colours: Vec<usize>,
 }
 
 /// Any chart.
@@ -152,6 +194,8 @@ pub enum ChartSpec {
     Stacked(StackSpec),
     /// A line over time.
     Series(SeriesSpec),
+    /// A tile map of the 34 provinces.
+    Map(super::tilemap::TileMapSpec),
 }
 
 impl ChartSpec {
@@ -161,6 +205,7 @@ impl ChartSpec {
             ChartSpec::Bars(b) => b.rows.is_empty(),
             ChartSpec::Stacked(s) => s.rows.is_empty(),
             ChartSpec::Series(s) => s.points.is_empty(),
+            ChartSpec::Map(m) => m.is_empty(),
         }
     }
 }

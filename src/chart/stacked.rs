@@ -1,8 +1,9 @@
-//! 100 % stacked bars (rating shares): segments drawn at the shares reported, never rescaled.
+//! Stacked bars: 100 % bars (rating shares, sector shares), segments drawn at the shares reported
+//! or computed, never rescaled; or absolute values by sector on a value axis with nice ticks.
 
-use super::bars::fit;
+use super::bars::{fit, fitted_ticks, tick_label};
 use super::scale::text_width;
-use super::spec::{Mark, Rect, StackSpec};
+use super::spec::{Mark, Rect, StackAxis, StackSpec};
 use super::{DrawError, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -49,7 +50,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &StackSpec,
     let font = |factor: f64, colour: &RGBColor, h: HPos| {
         (t.font, t.font_px(factor)).into_font().color(colour).pos(Pos::new(h, VPos::Center))
     };
-    let colour = |class: usize| t.palette[spec.colours.get(class).copied().unwrap_or(0) % t.palette.len()];
+    let colour = |class: usize| t.series_colour(spec.colours.get(class).copied().unwrap_or(0));
 
     // legend
     let mut lx = PAD;
@@ -69,14 +70,27 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &StackSpec,
     let labels: Vec<String> = spec.rows.iter().map(|r| format!("{} · {}", r.label, r.date)).collect();
     let label_w = if narrow { 0.0 } else { labels.iter().map(|l| text_width(l, size)).fold(0.0, f64::max).min(width * 0.4) };
     let x0 = if narrow { PAD } else { PAD + label_w + PAD };
-    let max_sum = spec.rows.iter().map(|r| r.segments.iter().map(|s| s.value).sum::<f64>()).fold(100.0, f64::max);
+    let sums = spec.rows.iter().map(|r| r.segments.iter().map(|s| s.value).sum::<f64>());
     let x_max = width - PAD * 3.0;
-    let sx = |v: f64| x0 + (x_max - x0) * v / max_sum;
+    let (ticks, tick_labels, axis_max): (Vec<f64>, Vec<String>, f64) = match spec.axis {
+        StackAxis::Percent => {
+            let ticks = vec![0.0, 25.0, 50.0, 75.0, 100.0];
+            let labels = ticks.iter().map(|&tk| format!("{}%", crate::format::number(tk, t.lang))).collect();
+            (ticks, labels, sums.fold(100.0, f64::max))
+        }
+        StackAxis::Value { tick_divisor } => {
+            let ticks = fitted_ticks(sums.fold(0.0, f64::max), x_max - x0, tick_divisor, t);
+            let labels = ticks.iter().map(|&tk| tick_label(tk, tick_divisor, t)).collect();
+            let top_tick = ticks.last().copied().unwrap_or(1.0);
+            (ticks, labels, top_tick)
+        }
+    };
+    let sx = |v: f64| x0 + (x_max - x0) * v / axis_max;
     let plot_h = spec.rows.len() as f64 * row;
-    for tk in [0.0, 25.0, 50.0, 75.0, 100.0] {
+    for (&tk, label) in ticks.iter().zip(tick_labels) {
         let x = sx(tk);
         area.draw(&PathElement::new(vec![t.pt(x, top), t.pt(x, top + plot_h)], t.grid.stroke_width(t.px(1.0).max(1) as u32)))?;
-        area.draw(&Text::new(format!("{}%", crate::format::number(tk, t.lang)), t.pt(x, top + plot_h + AXIS / 2.0), font(0.85, &t.muted, HPos::Center)))?;
+        area.draw(&Text::new(label, t.pt(x, top + plot_h + AXIS / 2.0), font(0.85, &t.muted, HPos::Center)))?;
     }
     let mut marks = Vec::new();
     for (i, r) in spec.rows.iter().enumerate() {

@@ -2,7 +2,7 @@
 
 use super::labels::area_label;
 use super::select::latest_per_area;
-use crate::chart::{BarRow, BarSpec, ChartSpec, Segment, SeriesPoint, SeriesSpec, StackRow, StackSpec};
+use crate::chart::{BarRow, BarSpec, ChartSpec, Segment, SeriesPoint, SeriesSpec, StackAxis, StackRow, StackSpec};
 use crate::format::{self, MoneyScale};
 use crate::i18n::Lang;
 use crate::model::{Dataset, Level, Metric, Observation, Rating, Sector, Unit};
@@ -29,7 +29,7 @@ pub struct ChartView {
     pub records: Vec<usize>,
 }
 
-fn money_scale(unit: Unit, max: f64) -> MoneyScale {
+pub(crate) fn money_scale(unit: Unit, max: f64) -> MoneyScale {
     if unit.is_money() {
         MoneyScale::for_amount(max)
     } else {
@@ -37,7 +37,7 @@ fn money_scale(unit: Unit, max: f64) -> MoneyScale {
     }
 }
 
-fn divisor(scale: MoneyScale) -> f64 {
+pub(crate) fn divisor(scale: MoneyScale) -> f64 {
     match scale {
         MoneyScale::One => 1.0,
         MoneyScale::Million => 1e6,
@@ -46,7 +46,7 @@ fn divisor(scale: MoneyScale) -> f64 {
 }
 
 /// The value as written on a bar: qualifier words and the number in the chart's scale.
-fn short_value(o: &Observation, scale: MoneyScale, lang: Lang) -> String {
+pub(crate) fn short_value(o: &Observation, scale: MoneyScale, lang: Lang) -> String {
     let n = |x: f64| format::scaled(x, o.unit, scale, lang);
     let pct = if o.unit == Unit::Percent { "%" } else { "" };
     let body = match o.value {
@@ -69,19 +69,19 @@ fn short_value(o: &Observation, scale: MoneyScale, lang: Lang) -> String {
     s
 }
 
-fn date_text(o: &Observation, lang: Lang) -> String {
+pub(crate) fn date_text(o: &Observation, lang: Lang) -> String {
     match lang {
         Lang::Vi => o.date.vi(),
         Lang::En => o.date.en(),
     }
 }
 
-fn unit_line(unit: Unit, scale: MoneyScale, lang: Lang) -> String {
+pub(crate) fn unit_line(unit: Unit, scale: MoneyScale, lang: Lang) -> String {
     format!("{}: {}", lang.pick("Đơn vị", "Unit"), format::unit_text(unit, scale, lang))
 }
 
 /// "Nguồn: A; B; C và 12 nguồn khác".
-fn source_line(ds: &Dataset, obs: &[&Observation], lang: Lang) -> String {
+pub(crate) fn source_line(ds: &Dataset, obs: &[&Observation], lang: Lang) -> String {
     let mut publishers: Vec<&str> = Vec::new();
     for o in obs {
         if let Some(s) = ds.source(&o.source) {
@@ -106,7 +106,7 @@ fn source_line(ds: &Dataset, obs: &[&Observation], lang: Lang) -> String {
     line
 }
 
-fn notes_for(ds: &Dataset, records: &[usize], lang: Lang) -> Vec<String> {
+pub(crate) fn notes_for(ds: &Dataset, records: &[usize], lang: Lang) -> Vec<String> {
     ds.notes
         .iter()
         .filter(|n| n.records.iter().any(|r| records.contains(r)))
@@ -114,15 +114,20 @@ fn notes_for(ds: &Dataset, records: &[usize], lang: Lang) -> Vec<String> {
         .collect()
 }
 
-fn flagged(ds: &Dataset, record: usize) -> bool {
+pub(crate) fn flagged(ds: &Dataset, record: usize) -> bool {
     ds.notes_for(record).next().is_some()
 }
 
 /// Caveats for bars of several areas: dates, levels and scopes that differ.
-fn caveats(ds: &Dataset, obs: &[&Observation], lang: Lang) -> Vec<String> {
+pub(crate) fn caveats(ds: &Dataset, obs: &[&Observation], lang: Lang) -> Vec<String> {
+    caveats_with(ds, obs, true, lang)
+}
+
+/// [`caveats`], with or without the one on dates (a line over time has different dates by design).
+pub(crate) fn caveats_with(ds: &Dataset, obs: &[&Observation], dates: bool, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     let years: Vec<u16> = obs.iter().map(|o| o.date.year()).collect();
-    if let (Some(lo), Some(hi)) = (years.iter().min(), years.iter().max()) {
+    if let (Some(lo), Some(hi), true) = (years.iter().min(), years.iter().max(), dates) {
         if lo != hi {
             out.push(match lang {
                 Lang::Vi => format!("Số liệu có thời điểm khác nhau ({lo}–{hi}): mỗi thanh ghi thời điểm của nó. Không so sánh như số cùng năm."),
@@ -286,6 +291,7 @@ pub fn national_series(ds: &Dataset, lang: Lang) -> ChartView {
             qualifier: o.qualifier,
             record: o.record,
             rank_at_date: *r,
+            series: 0,
         });
         *r += 1;
     }
@@ -316,7 +322,13 @@ pub fn national_series(ds: &Dataset, lang: Lang) -> ChartView {
         title: lang.pick("Số hợp tác xã cả nước qua các năm", "Cooperatives in Viet Nam over time").into(),
         caveats: cav,
         unit_line: unit_line(Unit::Cooperatives, MoneyScale::One, lang),
-        spec: ChartSpec::Series(SeriesSpec { unit: Unit::Cooperatives, tick_divisor: 1.0, points }),
+        spec: ChartSpec::Series(SeriesSpec {
+            unit: Unit::Cooperatives,
+            tick_divisor: 1.0,
+            points,
+            series: vec![ds.area("VN").map(|a| area_label(a, lang)).unwrap_or_else(|| "VN".into())],
+            colours: vec![0],
+        }),
         source_line: source_line(ds, &obs, lang),
         notes: notes_for(ds, &records, lang),
         records,
@@ -367,7 +379,12 @@ pub fn rating_shares(ds: &Dataset, lang: Lang) -> ChartView {
         title: lang.pick("Xếp loại hợp tác xã (tỷ lệ theo loại)", "Cooperative ratings (share in each class)").into(),
         caveats: cav,
         unit_line: unit_line(Unit::Percent, MoneyScale::One, lang),
-        spec: ChartSpec::Stacked(StackSpec { classes: classes.iter().map(|c| c.label(lang).to_string()).collect(), colours, rows }),
+        spec: ChartSpec::Stacked(StackSpec {
+            classes: classes.iter().map(|c| c.label(lang).to_string()).collect(),
+            colours,
+            rows,
+            axis: StackAxis::Percent,
+        }),
         source_line: source_line(ds, &obs_all, lang),
         notes: notes_for(ds, &records, lang),
         records,

@@ -64,3 +64,18 @@ pub fn Header() -> impl IntoView {
         </header>
     }
 }
+
+/// The page footer: the data file, its schema and the app's name.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let (lang, _, _) = use_lang();
+    view! {
+        <footer class="site-footer">
+            <p>
+                {move || lang.get().pick("Dữ liệu: ", "Data: ")}<a href="data/htx.json">"htx.json"</a>" · "
+                <a href="data/htx.schema.json">"JSON Schema"</a>" · "
+                {move || lang.get().pick("Định dạng mở: một cổng thông tin tỉnh có thể đăng tệp riêng và mở bằng ?data=<địa chỉ>.", "Open format: a provincial portal can publish its own file and open it with ?data=<address>.")}
+            </p>
+        </footer>
+    }
+}

@@ -62,7 +62,18 @@ fn marks_json(marks: &[Mark]) -> String {
 
 /// The canvas of one chart, with its tooltip.
 #[component]
-pub fn ChartCanvas(spec: Signal<ChartSpec>, ds: Arc<Dataset>, lang: Signal<Lang>, #[prop(into)] label: Signal<String>) -> impl IntoView {
+pub fn ChartCanvas(
+    spec: Signal<ChartSpec>,
+    ds: Arc<Dataset>,
+    lang: Signal<Lang>,
+    #[prop(into)] label: Signal<String>,
+    /// How computed values (shares, ratios) were computed, by mark key.
+    #[prop(optional)]
+    derived: Option<Signal<Vec<crate::explore::Derived>>>,
+    /// Called with a mark's key when it is clicked or chosen with Enter.
+    #[prop(optional)]
+    on_select: Option<Callback<String>>,
+) -> impl IntoView {
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let wrap_ref = NodeRef::<html::Div>::new();
     let width = RwSignal::new(0.0f64);
@@ -106,6 +117,10 @@ pub fn ChartCanvas(spec: Signal<ChartSpec>, ds: Arc<Dataset>, lang: Signal<Lang>
             Ok(m) => {
                 let _ = canvas.set_attribute("data-marks", &marks_json(&m));
                 let _ = canvas.set_attribute("data-drawn", "1");
+                let _ = canvas.set_attribute("data-painted-at", &format!("{:.1}", super::timing::now()));
+                if let Some(ms) = super::timing::painted() {
+                    let _ = canvas.set_attribute("data-redraw-ms", &format!("{ms:.2}"));
+                }
                 marks.set(m);
                 error.set(None);
                 drawn.set(true);
@@ -142,6 +157,9 @@ pub fn ChartCanvas(spec: Signal<ChartSpec>, ds: Arc<Dataset>, lang: Signal<Lang>
         let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
         match at(x, y) {
             Some(mark) => {
+                if let Some(cb) = on_select {
+                    cb.run(mark.key.clone());
+                }
                 let same = focus.with(|f| f.as_ref().is_some_and(|f| f.pinned && f.mark.key == mark.key));
                 focus.set(if same { None } else { Some(Focus { mark, x, y, pinned: true }) });
             }
@@ -165,6 +183,12 @@ pub fn ChartCanvas(spec: Signal<ChartSpec>, ds: Arc<Dataset>, lang: Signal<Lang>
             "ArrowUp" | "ArrowLeft" => Some(current.map_or(0, |i| i.saturating_sub(1))),
             "Home" => Some(0),
             "End" => Some(n - 1),
+            "Enter" => {
+                if let (Some(cb), Some(key)) = (on_select, focus.with(|f| f.as_ref().map(|f| f.mark.key.clone()))) {
+                    cb.run(key);
+                }
+                None
+            }
             _ => None,
         };
         if let Some(i) = next {
@@ -198,8 +222,9 @@ pub fn ChartCanvas(spec: Signal<ChartSpec>, ds: Arc<Dataset>, lang: Signal<Lang>
         let w = width.get();
         let left = (f.x + 14.0).min((w - 300.0).max(0.0));
         let top = f.y + 14.0;
+        let how = derived.and_then(|d| d.with(|d| d.iter().find(|x| x.key == f.mark.key).cloned()));
         Some(view! {
-            <TooltipBox ds=ds.clone() record=f.mark.record lang=lang left=left top=top />
+            <TooltipBox ds=ds.clone() record=f.mark.record lang=lang left=left top=top derived=how />
         })
     };
 

@@ -1,6 +1,8 @@
 //! One chart as a figure: title, caveats, unit, canvas, notes, source line and its data table.
 
 use super::chart_canvas::ChartCanvas;
+use super::figures_table::FiguresTable;
+use crate::explore::TableRow;
 use crate::i18n::Lang;
 use crate::model::Dataset;
 use crate::query::{self, ChartView};
@@ -31,40 +33,27 @@ pub fn ChartFigure(view: Memo<ChartView>, ds: Arc<Dataset>, lang: Signal<Lang>, 
             </Show>
             <ul class="chart-notes">{move || view.with(|v| v.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}</ul>
             <figcaption class="source-line">{move || view.with(|v| v.source_line.clone())}</figcaption>
-            <DataTable view=view ds=ds_table lang=lang />
+            <FiguresTable rows=Signal::derive(move || view.with(|v| rows_of(&ds_table, &v.records, lang.get()))) lang=lang open=false />
         </figure>
     }
 }
 
-/// The figures of a chart as a table (for screen readers and copy-paste).
-#[component]
-fn DataTable(view: Memo<ChartView>, ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
-    view! {
-        <details class="chart-table">
-            <summary>{move || lang.get().pick("Bảng số liệu và nguồn", "Table of figures and sources")}</summary>
-            <div class="table-scroll">
-                <table>
-                    <thead><tr>
-                        <th scope="col">{move || lang.get().pick("Địa bàn", "Area")}</th>
-                        <th scope="col">{move || lang.get().pick("Chỉ tiêu", "Metric")}</th>
-                        <th scope="col">{move || lang.get().pick("Số liệu", "Figure")}</th>
-                        <th scope="col">{move || lang.get().pick("Thời điểm", "Date")}</th>
-                        <th scope="col">{move || lang.get().pick("Nguồn", "Source")}</th>
-                    </tr></thead>
-                    <tbody>
-                        {move || {
-                            let l = lang.get();
-                            view.with(|v| v.records.iter().filter_map(|r| query::tooltip(&ds, *r, l)).map(|t| {
-                                let src = match t.url {
-                                    Some(u) => view! { <a href=u target="_blank" rel="noopener noreferrer">{t.source}</a> }.into_any(),
-                                    None => view! { <span>{t.source}</span> }.into_any(),
-                                };
-                                view! { <tr><td>{t.area}</td><td>{t.metric}</td><td>{t.value}</td><td>{t.date}</td><td>{src}</td></tr> }
-                            }).collect_view())
-                        }}
-                    </tbody>
-                </table>
-            </div>
-        </details>
-    }
+/// The rows of the figures table for the records of a chart.
+fn rows_of(ds: &Dataset, records: &[usize], lang: Lang) -> Vec<TableRow> {
+    records
+        .iter()
+        .filter_map(|r| query::tooltip(ds, *r, lang).map(|t| (r, t)))
+        .map(|(r, t)| TableRow {
+            key: r.to_string(),
+            area: t.area,
+            metric: t.metric,
+            value: t.value,
+            qualifier: t.qualifier,
+            date: t.date,
+            source: t.source,
+            url: t.url,
+            records: vec![*r],
+            derived: false,
+        })
+        .collect()
 }

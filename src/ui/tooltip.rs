@@ -8,8 +8,30 @@ use std::sync::Arc;
 
 /// A tooltip box positioned inside the chart's wrapper.
 #[component]
-pub fn TooltipBox(ds: Arc<Dataset>, record: usize, lang: Signal<Lang>, left: f64, top: f64) -> impl IntoView {
+pub fn TooltipBox(ds: Arc<Dataset>, record: usize, lang: Signal<Lang>, left: f64, top: f64, derived: Option<crate::explore::Derived>) -> impl IntoView {
     let l = lang.get_untracked();
+    if let Some(d) = derived {
+        let sources = d
+            .records
+            .iter()
+            .filter_map(|r| query::tooltip(&ds, *r, l))
+            .map(|t| {
+                let cite = format!("{} — {} ({}): {}", t.area, t.value, t.date, t.source);
+                match t.url {
+                    Some(u) => view! { <li><a class="source-link" href=u target="_blank" rel="noopener noreferrer">{cite}</a></li> }.into_any(),
+                    None => view! { <li><span class="source-text">{cite}</span></li> }.into_any(),
+                }
+            })
+            .collect_view();
+        return view! {
+            <div class="tooltip" role="tooltip" data-testid="tooltip" style=format!("left:{left}px;top:{top}px")>
+                <p class="tt-value">{d.value}</p>
+                <p class="tt-metric">{l.pick("Số tính từ nguồn: ", "Computed from the sources: ")}{d.formula}</p>
+                <ul class="tt-sources">{sources}</ul>
+            </div>
+        }
+        .into_any();
+    }
     let Some(t) = query::tooltip(&ds, record, l) else {
         return view! { <div class="tooltip" role="tooltip" data-testid="tooltip">"?"</div> }.into_any();
     };
