@@ -191,3 +191,134 @@ export async function hoverMark(page, chartId, key) {
 export function readDataset(dir = DIST) {
   return JSON.parse(fs.readFileSync(path.join(dir, 'data', 'htx.json'), 'utf8'));
 }
+
+// ---------------------------------------------------------------------------------------------
+// The explorer (figure.chart[data-chart="explorer"]): its canvas, table and controls.
+
+/** The explorer's figure and its canvas. */
+export const EXPLORER = 'figure.chart[data-chart="explorer"]';
+export const EXPLORER_CANVAS = `${EXPLORER} canvas`;
+
+/** The explorer canvas's `data-painted-at` (null when there is no canvas, e.g. in the table view). */
+export async function explorerPaintedAt(page) {
+  return page.evaluate((sel) => document.querySelector(sel)?.dataset.paintedAt ?? null, EXPLORER_CANVAS);
+}
+
+/**
+ * Waits until the explorer canvas has been painted after `before` (its `data-painted-at` differs,
+ * `data-drawn="1"`), then until no further paint comes for `settle` ms (a legend or a notice that
+ * appears can resize the canvas and paint it once more). Returns the last `data-painted-at`.
+ */
+export async function waitForExplorerPaint(page, before = null, { timeout = 15_000, settle = 150 } = {}) {
+  await page.waitForFunction(
+    ([sel, prev]) => {
+      const c = document.querySelector(sel);
+      return !!c && c.dataset.drawn === '1' && c.dataset.paintedAt !== prev;
+    },
+    [EXPLORER_CANVAS, before],
+    { timeout, polling: 20 },
+  );
+  let last = await explorerPaintedAt(page);
+  let since = Date.now();
+  const end = Date.now() + 3_000;
+  while (Date.now() - since < settle && Date.now() < end) {
+    await page.waitForTimeout(30);
+    const now = await explorerPaintedAt(page);
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    }
+  }
+  return last;
+}
+
+/** Waits for the explorer's chart to be drawn (first load). */
+export async function waitForExplorer(page, { timeout = 30_000 } = {}) {
+  return waitForExplorerPaint(page, null, { timeout });
+}
+
+/**
+ * Runs `action` (which changes a control) and waits for the explorer canvas to be painted again.
+ * Returns the new marks.
+ */
+export async function changeExplorer(page, action, opts) {
+  const before = await explorerPaintedAt(page);
+  await action();
+  await waitForExplorerPaint(page, before, opts);
+  return marksOf(page, 'explorer');
+}
+
+/** The explorer's figures table rows: [{key, area, value, date, text}] (in the DOM even when folded). */
+export async function explorerTableRows(page) {
+  return page.locator(`${EXPLORER} [data-testid=figures-table] tbody tr`).evaluateAll((trs) =>
+    trs.map((tr) => {
+      const td = [...tr.querySelectorAll('td')].map((c) => c.textContent.trim());
+      return { key: tr.dataset.key, area: td[0], metric: td[1], value: td[2], qualifier: td[3], date: td[4], source: td[5], text: td.join(' | ') };
+    }),
+  );
+}
+
+/** The query parameters of the page's URL, as a plain object. */
+export function queryOf(page) {
+  return Object.fromEntries(new URL(page.url()).searchParams);
+}
+
+/**
+ * Folds a name as the app sorts and searches it (src/explore/search.rs `fold`): lower case, no
+ * Vietnamese diacritics (đ → d), single spaces, trimmed.
+ */
+export function foldVi(s) {
+  return s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * The most common colour inside a rectangle of a canvas given in CSS px relative to the canvas
+ * (`inset` px left out on each side): {r, g, b, a, share}. For a map tile this is its fill (its
+ * text and hatching cover less of it).
+ */
+export async function dominantColour(page, canvasSelector, rect, inset = 2) {
+  return page.evaluate(
+    ([sel, r, inset]) => {
+      const c = document.querySelector(sel);
+      if (!c) throw new Error(`no element matches ${sel}`);
+      const k = c.width / c.getBoundingClientRect().width;
+      const x0 = Math.round((r.x + inset) * k), y0 = Math.round((r.y + inset) * k);
+      const w = Math.max(1, Math.round((r.w - 2 * inset) * k)), h = Math.max(1, Math.round((r.h - 2 * inset) * k));
+      const { data } = c.getContext('2d').getImageData(x0, y0, w, h);
+      const counts = new Map();
+      for (let i = 0; i < data.length; i += 4) {
+        const key = `${data[i]},${data[i + 1]},${data[i + 2]},${data[i + 3]}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      let best = '', n = -1;
+      for (const [key, cnt] of counts) if (cnt > n) [best, n] = [key, cnt];
+      const [rr, g, b, a] = best.split(',').map(Number);
+      return { r: rr, g, b, a, share: n / (data.length / 4) };
+    },
+    [canvasSelector, rect, inset],
+  );
+}
+
+/** Relative luminance (0 black … 1 white) of {r, g, b} in 0–255. */
+export function luminance({ r, g, b }) {
+  const lin = (v) => {
+    const s = v / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** Screenshot of one element into e2e/out/NAME.png; returns its path. */
+export async function screenshotOf(locator, name) {
+  fs.mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, `${name}.png`);
+  await locator.screenshot({ path: file });
+  return file;
+}

@@ -1,14 +1,20 @@
 //! The browser layer (Leptos, CSR): thin components over the pure modules.
 
 mod app;
+mod browser;
 mod chart_canvas;
 mod chart_figure;
 mod dataset;
+mod deck_panel;
+mod downloads;
+mod embed;
 mod explore_panel;
 mod explorer;
 mod figures_table;
 mod key_charts;
+mod present;
 mod problems;
+mod share_bar;
 mod state;
 mod timing;
 mod tooltip;

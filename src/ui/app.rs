@@ -1,6 +1,8 @@
 //! The app shell: router, header, language switch.
 
+use super::embed::EmbedPage;
 use super::explorer::Explorer;
+use super::present::PresentPage;
 use super::state::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -14,6 +16,8 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=Explorer />
                 <Route path=path!("/index.html") view=Explorer />
+                <Route path=path!("/embed") view=EmbedPage />
+                <Route path=path!("/present") view=PresentPage />
             </Routes>
         </Router>
     }

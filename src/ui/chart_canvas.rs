@@ -24,15 +24,46 @@ struct Focus {
     pinned: bool,
 }
 
+/// How a canvas looks.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Look {
+    /// Dark text on white.
+    #[default]
+    Light,
+    /// Light text on a dark background (embeds with theme=dark).
+    Dark,
+    /// Large type and strong contrast for a projector, at this base text size.
+    Projector(f64),
+}
+
+impl Look {
+    /// The chart theme of this look at a pixel scale and width.
+    pub fn theme(self, scale: f64, width: f64) -> Theme {
+        let mut t = match self {
+            Look::Light => Theme::light(scale),
+            Look::Dark => Theme::dark(scale),
+            Look::Projector(text) => {
+                let mut t = Theme::light(scale);
+                t.text = text;
+                t.ink = plotters::style::RGBColor(0, 0, 0);
+                t.muted = plotters::style::RGBColor(40, 40, 40);
+                t.grid = plotters::style::RGBColor(200, 203, 208);
+                t
+            }
+        };
+        if width < 480.0 && !matches!(self, Look::Projector(_)) {
+            t.text = 12.0;
+        }
+        t
+    }
+}
+
 /// Draws `spec` on a canvas the width of its container.
-fn paint(canvas: &web_sys::HtmlCanvasElement, spec: &ChartSpec, width: f64, highlight: Option<String>, lang: Lang) -> Result<Vec<Mark>, chart::DrawError> {
+fn paint(canvas: &web_sys::HtmlCanvasElement, spec: &ChartSpec, width: f64, highlight: Option<String>, lang: Lang, look: Look) -> Result<Vec<Mark>, chart::DrawError> {
     let dpr = window().device_pixel_ratio().max(1.0);
-    let mut theme = Theme::light(dpr);
+    let mut theme = look.theme(dpr, width);
     theme.lang = lang;
     theme.highlight = highlight;
-    if width < 480.0 {
-        theme.text = 12.0;
-    }
     let height = chart::preferred_height(spec, width, &theme).ceil();
     canvas.set_width((width * dpr).round() as u32);
     canvas.set_height((height * dpr).round() as u32);
@@ -73,7 +104,11 @@ pub fn ChartCanvas(
     /// Called with a mark's key when it is clicked or chosen with Enter.
     #[prop(optional)]
     on_select: Option<Callback<String>>,
+    /// Light, dark or projector.
+    #[prop(optional, into)]
+    look: Option<Signal<Look>>,
 ) -> impl IntoView {
+    let look = look.unwrap_or_else(|| Signal::stored(Look::Light));
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let wrap_ref = NodeRef::<html::Div>::new();
     let width = RwSignal::new(0.0f64);
@@ -109,11 +144,12 @@ pub fn ChartCanvas(
         let w = width.get();
         let highlight = focus.with(|f| f.as_ref().map(|f| f.mark.key.clone()));
         let lang = lang.get();
+        let look = look.get();
         let Some(canvas) = canvas_ref.get() else { return };
         if w < 10.0 {
             return;
         }
-        spec.with(|s| match paint(&canvas, s, w, highlight, lang) {
+        spec.with(|s| match paint(&canvas, s, w, highlight, lang, look) {
             Ok(m) => {
                 let _ = canvas.set_attribute("data-marks", &marks_json(&m));
                 let _ = canvas.set_attribute("data-drawn", "1");

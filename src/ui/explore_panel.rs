@@ -3,6 +3,7 @@
 
 use super::chart_canvas::ChartCanvas;
 use super::figures_table::FiguresTable;
+use super::share_bar::ShareBar;
 use crate::chart::{ChartSpec, Theme};
 use crate::explore::{self, AreaSet, ChartKind, DatePick, ExploreView, Mode, Selection, SortBy};
 use crate::i18n::Lang;
@@ -337,6 +338,21 @@ pub fn ExplorePanel(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
     let is_table = move || sel.with(|s| s.chart == ChartKind::Table);
     let empty = move || view.with(|v| v.chart.spec.is_empty());
     let ds_canvas = StoredValue::new(ds.clone());
+    let ds_share = ds.clone();
+    let figure_ref = NodeRef::<leptos::html::Figure>::new();
+    let chart_view = Signal::derive(move || view.with(|v| v.chart.clone()));
+    let csv_records = Signal::derive(move || {
+        view.with(|v| {
+            let mut out: Vec<usize> = Vec::new();
+            for r in v.rows.iter().flat_map(|r| r.records.iter()) {
+                if !out.contains(r) {
+                    out.push(*r);
+                }
+            }
+            out
+        })
+    });
+    let slide = Signal::derive(move || sel.with(explore::to_query));
     let select_area = move |code: String| {
         update(&|s| {
             s.areas = AreaSet::Custom(vec![code.clone()]);
@@ -359,7 +375,7 @@ pub fn ExplorePanel(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
                 </div>
                 <div class="control kinds" role="group"><span>{move || lang.get().pick("Dạng biểu đồ", "Chart")}</span>{kind_buttons}</div>
             </div>
-            <figure class="chart" data-chart="explorer">
+            <figure class="chart" data-chart="explorer" node_ref=figure_ref>
                 <div class="chart-head"><h2 class="chart-title">{move || view.with(|v| v.chart.title.clone())}</h2></div>
                 <ul class="caveats">{move || view.with(|v| v.chart.caveats.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view())}</ul>
                 <p class="chart-unit">{move || view.with(|v| v.chart.unit_line.clone())}</p>
@@ -375,6 +391,7 @@ pub fn ExplorePanel(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
                 </Show>
                 <ul class="chart-notes">{move || view.with(|v| v.chart.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}</ul>
                 <figcaption class="source-line">{move || view.with(|v| v.chart.source_line.clone())}</figcaption>
+                <ShareBar view=chart_view records=csv_records ds=ds_share lang=lang slide=slide figure=figure_ref />
                 <Show when=move || !is_table()>
                     <FiguresTable rows=rows lang=lang open=false />
                 </Show>

@@ -2,6 +2,7 @@
 
 use super::app::{Footer, Header};
 use super::dataset::with_dataset;
+use super::deck_panel::DeckPanel;
 use super::explore_panel::ExplorePanel;
 use super::key_charts::KeyCharts;
 use super::problems::DataProblems;
@@ -22,6 +23,7 @@ pub fn Explorer() -> impl IntoView {
                     "Every figure names its source, date and qualifier (more than, about, estimate…). Hover, tap, or Tab into a chart and use the arrow keys for the details and the source.",
                 )}</p>
                 <ExplorePanel ds=ds.clone() lang=lang />
+                <DeckPanel ds=ds.clone() lang=lang />
                 <KeyCharts ds=ds lang=lang />
             }.into_any())}
             <Footer />
