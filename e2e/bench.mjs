@@ -2,13 +2,19 @@
 //  1. bytes of wasm, JS, CSS, HTML and data (dist/data/htx.json): raw, gzip (level 9) and
 //     brotli (quality 11), and the first-visit total of each column;
 //  2. time from navigation start to performance mark "htx-first-chart", over RUNS (default 12)
-//     loads in headless chromium, each in a fresh browser context (empty cache).
+//     loads in headless chromium, each in a fresh browser context (empty cache);
+//  3. redraw after a control change: on a loaded explorer, REDRAWS (default 24) changes through the
+//     real controls (metric select, area presets, sort select), each timed by the page itself from
+//     the control change to the explorer canvas's next paint (its `data-redraw-ms`); the first
+//     WARMUP (4) are left out of the median, min and max.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { DIST, startSite, launchBrowser } from './helpers.mjs';
+import { DIST, startSite, launchBrowser, EXPLORER_CANVAS, explorerPaintedAt, waitForExplorer } from './helpers.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 12);
+const REDRAWS = Number(process.env.REDRAWS ?? 24);
+const WARMUP = 4;
 
 function listFiles(dir) {
   const out = [];
@@ -107,7 +113,68 @@ async function loadTimes() {
   );
 }
 
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return { median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2, min: s[0], max: s.at(-1) };
+}
+
+async function redrawTimes() {
+  // a cycle of six changes, each different from the view before it (so each one repaints)
+  const metric = (v) => ({ name: `metric ${v}`, run: (p) => p.selectOption('select[data-testid=metric]', v) });
+  const preset = (i, name) => ({ name: `areas ${name}`, run: (p) => p.locator('.presets button').nth(i).click() });
+  const sort = (v) => ({ name: `sort ${v}`, run: (p) => p.selectOption('select[data-testid=sort]', v) });
+  const cycle = [sort('name'), metric('charter_capital'), sort('value'), metric('cooperatives'), preset(1, 'p34'), preset(0, 'local')];
+  const server = await startSite();
+  const browser = await launchBrowser();
+  const times = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url, { waitUntil: 'load' });
+    await waitForExplorer(page, { timeout: 60_000 });
+    for (let i = 0; i < REDRAWS; i++) {
+      const change = cycle[i % cycle.length];
+      const before = await explorerPaintedAt(page);
+      await change.run(page);
+      try {
+        await page.waitForFunction(
+          ([sel, prev]) => {
+            const c = document.querySelector(sel);
+            return c && c.dataset.paintedAt !== prev && c.dataset.redrawMs;
+          },
+          [EXPLORER_CANVAS, before],
+          { timeout: 15_000, polling: 10 },
+        );
+      } catch (err) {
+        throw new Error(`change ${i + 1} (${change.name}): the explorer was not repainted; page errors: ${JSON.stringify(errors)}`, { cause: err });
+      }
+      const ms = Number(await page.locator(EXPLORER_CANVAS).getAttribute('data-redraw-ms'));
+      times.push(ms);
+      console.log(`  change ${pad(i + 1, 2)}: ${change.name.padEnd(24)} ${ms.toFixed(1)} ms${i < WARMUP ? ' (warm-up)' : ''}`);
+      // let any follow-up paint (a resize after the layout settles) pass before the next change
+      await page.waitForTimeout(100);
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  const kept = times.slice(WARMUP);
+  if (kept.length === 0) return;
+  const { median, min, max } = stats(kept);
+  console.log(
+    `Redraw after a control change (control change -> explorer canvas painted, data-redraw-ms), last ${kept.length} of ${times.length}: ` +
+      `median ${median.toFixed(1)} ms, min ${min.toFixed(1)} ms, max ${max.toFixed(1)} ms`,
+  );
+}
+
 sizeTable();
 console.log();
 console.log(`Loading the page ${RUNS} times in headless chromium (fresh context each time) …`);
 await loadTimes();
+console.log();
+console.log(`Changing the explorer's controls ${REDRAWS} times (metric, area presets, sort) …`);
+await redrawTimes();

@@ -52,7 +52,7 @@ pub fn EmbedPage() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(b) = document().body() {
-            let _ = b.set_class_name(if dark.get() { "embed-body dark" } else { "embed-body" });
+            b.set_class_name(if dark.get() { "embed-body dark" } else { "embed-body" });
         }
     });
     view! {

@@ -18,8 +18,11 @@ use std::sync::Arc;
 /// Query parameters that belong to other parts of the page and are kept as they are.
 const KEPT: [&str; 4] = ["lang", "data", "metric", "sector"];
 
+/// The selection read from the URL, with notices about parameters that were not understood.
+pub type SelectionState = Memo<(Selection, Vec<explore::ParamNotice>)>;
+
 /// The selection in the URL, and a way to change it (a new history entry, so back/forward work).
-pub fn use_selection(ds: Arc<Dataset>) -> (Memo<(Selection, Vec<explore::ParamNotice>)>, impl Fn(Selection) + Clone + 'static) {
+pub fn use_selection(ds: Arc<Dataset>) -> (SelectionState, impl Fn(Selection) + Clone + 'static) {
     let query = use_query_map();
     let location = use_location();
     let navigate = use_navigate();
@@ -248,14 +251,12 @@ pub fn ExplorePanel(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
     let mode_buttons = modes
         .into_iter()
         .map(|m| {
-            let m2 = m.clone();
-            let m3 = m.clone();
-            let m4 = m.clone();
+
             view! {
                 <button type="button" class="chip-button" data-mode=m.key()
-                    aria-pressed=move || sel.with(|s| (s.mode == m2).to_string())
-                    disabled=move || !view.with(|v| v.modes.contains(&m3))
-                    on:click=move |_| { let m = m4.clone(); update(&|s| s.mode = m.clone()) }
+                    aria-pressed=move || sel.with(|s| (s.mode == m).to_string())
+                    disabled=move || !view.with(|v| v.modes.contains(&m))
+                    on:click=move |_| update(&|s| s.mode = m)
                 >{move || m.label(lang.get())}</button>
             }
         })
@@ -266,7 +267,7 @@ pub fn ExplorePanel(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
             <select data-testid="date" on:change=move |ev| {
                 let v = event_target_value(&ev);
                 let d = v.parse::<u16>().map(DatePick::Year).unwrap_or(DatePick::Latest);
-                update(&|s| s.date = d.clone());
+                update(&|s| s.date = d);
             }>
                 <option value="latest" selected=move || sel.with(|s| s.date == DatePick::Latest)>
                     {move || lang.get().pick("Mới nhất của mỗi nơi", "Latest for each area")}
@@ -281,14 +282,12 @@ pub fn ExplorePanel(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
     let kind_buttons = kinds
         .into_iter()
         .map(|k| {
-            let k2 = k.clone();
-            let k3 = k.clone();
-            let k4 = k.clone();
+
             view! {
                 <button type="button" class="chip-button" data-kind=k.key()
-                    aria-pressed=move || sel.with(|s| (s.chart == k2).to_string())
-                    disabled=move || !view.with(|v| v.kinds.contains(&k3))
-                    on:click=move |_| { let k = k4.clone(); update(&|s| s.chart = k.clone()) }
+                    aria-pressed=move || sel.with(|s| (s.chart == k).to_string())
+                    disabled=move || !view.with(|v| v.kinds.contains(&k))
+                    on:click=move |_| update(&|s| s.chart = k)
                 >{move || k.label(lang.get())}</button>
             }
         })
@@ -298,7 +297,7 @@ pub fn ExplorePanel(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
             <span>{move || lang.get().pick("Sắp xếp", "Sort")}</span>
             <select data-testid="sort" on:change=move |ev| {
                 let by = if event_target_value(&ev) == "name" { SortBy::Name } else { SortBy::Value };
-                update(&|s| s.sort = by.clone());
+                update(&|s| s.sort = by);
             }>
                 <option value="value" selected=move || sel.with(|s| s.sort == SortBy::Value)>{move || SortBy::Value.label(lang.get())}</option>
                 <option value="name" selected=move || sel.with(|s| s.sort == SortBy::Name)>{move || SortBy::Name.label(lang.get())}</option>
@@ -359,6 +358,18 @@ pub fn ExplorePanel(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
             s.chart = ChartKind::Bars;
         })
     };
+
+    // Printing shows the chart with its table and sources: open the folded table first.
+    let before_print = window_event_listener(leptos::ev::Custom::<web_sys::Event>::new("beforeprint"), move |_| {
+        if let Ok(list) = document().query_selector_all("figure[data-chart=explorer] details.chart-table") {
+            for i in 0..list.length() {
+                if let Some(el) = list.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
+                    let _ = el.set_attribute("open", "");
+                }
+            }
+        }
+    });
+    on_cleanup(move || before_print.remove());
 
     view! {
         <section class="explorer" aria-labelledby="explorer-title">
