@@ -46,32 +46,42 @@ function sizes(files) {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const pad = (s, n) => String(s).padStart(n);
 
+/** The files a first visit of one page downloads: its HTML, its JS and wasm bundle, the CSS, the data. */
+function pageFiles(all, html, bundle) {
+  const base = (f) => path.basename(f);
+  const dataFile = path.join(DIST, 'data', 'htx.json');
+  return [
+    ['wasm', all.filter((f) => base(f).startsWith(`${bundle}-`) && f.endsWith('_bg.wasm'))],
+    ['JS', all.filter((f) => base(f).startsWith(`${bundle}-`) && f.endsWith('.js'))],
+    ['CSS', all.filter((f) => f.endsWith('.css') && !f.includes(`${path.sep}data${path.sep}`))],
+    ['HTML', all.filter((f) => path.relative(DIST, f) === html)],
+    ['data', fs.existsSync(dataFile) ? [dataFile] : []],
+  ];
+}
+
 function sizeTable() {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/index.html missing: trunk build --release');
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/index.html missing: scripts/build.sh');
   const all = listFiles(DIST);
   const rel = (f) => path.relative(DIST, f);
-  const dataFile = path.join(DIST, 'data', 'htx.json');
-  const inData = (f) => rel(f).startsWith(`data${path.sep}`);
-  const rows = [
-    ['wasm', all.filter((f) => f.endsWith('.wasm'))],
-    ['JS', all.filter((f) => f.endsWith('.js') && !inData(f))],
-    ['CSS', all.filter((f) => f.endsWith('.css') && !inData(f))],
-    ['HTML', all.filter((f) => f.endsWith('.html') && !inData(f))],
-    ['data', fs.existsSync(dataFile) ? [dataFile] : []],
-  ].map(([name, files]) => [name, sizes(files)]);
-  const total = rows.reduce(
-    (t, [, s]) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }),
-    { raw: 0, gzip: 0, brotli: 0 },
-  );
-  console.log('Bytes on a first visit (dist/)');
-  console.log(`${'asset'.padEnd(8)}${pad('raw', 16)}${pad('gzip -9', 16)}${pad('brotli q11', 16)}   files`);
-  for (const [name, s] of rows) {
-    console.log(
-      `${name.padEnd(8)}${pad(`${s.raw} B`, 16)}${pad(`${s.gzip} B`, 16)}${pad(`${s.brotli} B`, 16)}   ${s.files.map(rel).join(', ') || '(none)'}`,
+  const pages = [['the app (index.html)', 'index.html', 'htx-charts']];
+  if (fs.existsSync(path.join(DIST, 'embed.html'))) pages.push(['an embedded chart (embed.html)', 'embed.html', 'htx-embed']);
+  for (const [title, html, bundle] of pages) {
+    const rows = pageFiles(all, html, bundle).map(([name, files]) => [name, sizes(files)]);
+    const total = rows.reduce(
+      (t, [, s]) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }),
+      { raw: 0, gzip: 0, brotli: 0 },
     );
+    console.log(`Bytes on a first visit of ${title}`);
+    console.log(`${'asset'.padEnd(8)}${pad('raw', 16)}${pad('gzip -9', 16)}${pad('brotli q11', 16)}   files`);
+    for (const [name, s] of rows) {
+      console.log(
+        `${name.padEnd(8)}${pad(`${s.raw} B`, 16)}${pad(`${s.gzip} B`, 16)}${pad(`${s.brotli} B`, 16)}   ${s.files.map(rel).join(', ') || '(none)'}`,
+      );
+    }
+    console.log(`${'total'.padEnd(8)}${pad(`${total.raw} B`, 16)}${pad(`${total.gzip} B`, 16)}${pad(`${total.brotli} B`, 16)}`);
+    console.log(`${''.padEnd(8)}${pad(kb(total.raw), 16)}${pad(kb(total.gzip), 16)}${pad(kb(total.brotli), 16)}`);
+    console.log('');
   }
-  console.log(`${'total'.padEnd(8)}${pad(`${total.raw} B`, 16)}${pad(`${total.gzip} B`, 16)}${pad(`${total.brotli} B`, 16)}`);
-  console.log(`${''.padEnd(8)}${pad(kb(total.raw), 16)}${pad(kb(total.gzip), 16)}${pad(kb(total.brotli), 16)}`);
 }
 
 async function loadTimes() {

@@ -12,7 +12,7 @@ bash scripts/setup.sh >/dev/null
 . scripts/env.sh
 
 if [ ! -f dist/index.html ]; then
-  echo "dist/ missing: trunk build --release"
-  trunk build --release
+  echo "dist/ missing: scripts/build.sh"
+  bash scripts/build.sh
 fi
 exec node e2e/bench.mjs "$@"

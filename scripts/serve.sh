@@ -9,8 +9,8 @@ bash scripts/setup.sh
 # shellcheck source=scripts/env.sh
 . scripts/env.sh
 
-echo "== trunk build --release"
-trunk build --release
+echo "== scripts/build.sh (trunk build --release: app + embed)"
+bash scripts/build.sh
 
 PORT="${PORT:-8080}"
 echo "== serving dist/ on http://127.0.0.1:${PORT}/"

@@ -2,7 +2,7 @@
 # The one command that runs every test (CI runs it through .ci/run):
 #   setup -> cargo test (native) -> clippy (native, all targets) -> clippy (wasm32)
 #   -> in-browser Rust tests (cargo test --target wasm32-unknown-unknown)
-#   -> trunk build --release -> end-to-end browser tests (node --test e2e/)
+#   -> scripts/build.sh (trunk, app + embed) -> end-to-end browser tests (node --test e2e/)
 # It stops at the first failing step, names it, and exits non-zero.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -51,7 +51,7 @@ step "clippy (native, all targets)" clippy-native.log cargo clippy --all-targets
 step "clippy (wasm32)" clippy-wasm.log cargo clippy --target wasm32-unknown-unknown -- -D warnings
 # runner = wasm-bindgen-test-runner (.cargo/config.toml), which drives /usr/bin/chromedriver
 step "wasm tests (in chromium)" wasm-test.log cargo test --target wasm32-unknown-unknown
-step "trunk build --release" trunk.log trunk build --release
+step "build (app + embed bundle)" trunk.log bash scripts/build.sh
 step "e2e (node --test e2e/)" e2e.log node --test e2e/
 
 CURRENT=""

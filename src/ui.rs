@@ -27,3 +27,9 @@ pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }
+
+/// Mounts the embed view alone (the `htx-embed` bundle served as `embed.html`).
+pub fn mount_embed() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::EmbedApp);
+}

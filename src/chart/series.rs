@@ -37,7 +37,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &SeriesSpec
     let multi = spec.series.len() > 1;
     let series_colour = |i: usize| t.series_colour(spec.colours.get(i).copied().unwrap_or(i));
     let mut legend_bottom = 0.0;
-    if multi {
+    if multi && t.legend {
         let lh = t.row() + 4.0;
         let sw = t.text * 0.9;
         let (mut lx, mut ly) = (PAD, lh / 2.0);

@@ -21,6 +21,9 @@ fn row_h(width: f64, t: &Theme) -> f64 {
 }
 
 fn legend_rows(spec: &StackSpec, width: f64, t: &Theme) -> usize {
+    if !t.legend {
+        return 0;
+    }
     let mut rows = 1;
     let mut x = PAD;
     for c in &spec.classes {
@@ -55,7 +58,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &StackSpec,
     // legend
     let mut lx = PAD;
     let mut ly = legend_h(t) / 2.0;
-    for (i, c) in spec.classes.iter().enumerate() {
+    for (i, c) in spec.classes.iter().enumerate().filter(|_| t.legend) {
         let sw = size * 0.9;
         if lx + sw + 4.0 + text_width(c, size * 0.9) + 14.0 > width && lx > PAD {
             lx = PAD;

@@ -28,6 +28,9 @@ pub struct Theme {
     /// Corrects a backend's font size: plotters' SVG backend writes `size / 1.24`, the canvas
     /// backend the size itself. Set by [`crate::chart::to_svg`].
     pub backend_font_factor: f64,
+    /// Draw the legend of stacked and multi-series charts inside the chart (off where the page
+    /// shows its own clickable legend; on for downloads, so an image is complete).
+    pub legend: bool,
 }
 
 impl Default for Theme {
@@ -60,6 +63,7 @@ impl Theme {
             highlight: None,
             lang: crate::i18n::Lang::Vi,
             backend_font_factor: 1.0,
+            legend: true,
         }
     }
 

@@ -23,6 +23,19 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The embed bundle's app: the embed view at any address.
+#[component]
+pub fn EmbedApp() -> impl IntoView {
+    view! {
+        <Router>
+            <Routes fallback=EmbedPage>
+                <Route path=path!("/embed.html") view=EmbedPage />
+                <Route path=path!("/embed") view=EmbedPage />
+            </Routes>
+        </Router>
+    }
+}
+
 /// A page for addresses the app does not have.
 #[component]
 fn NotFound() -> impl IntoView {

@@ -59,9 +59,10 @@ impl Look {
 }
 
 /// Draws `spec` on a canvas the width of its container.
-fn paint(canvas: &web_sys::HtmlCanvasElement, spec: &ChartSpec, width: f64, highlight: Option<String>, lang: Lang, look: Look) -> Result<Vec<Mark>, chart::DrawError> {
+fn paint(canvas: &web_sys::HtmlCanvasElement, spec: &ChartSpec, width: f64, highlight: Option<String>, lang: Lang, look: Look, legend: bool) -> Result<Vec<Mark>, chart::DrawError> {
     let dpr = window().device_pixel_ratio().max(1.0);
     let mut theme = look.theme(dpr, width);
+    theme.legend = legend;
     theme.lang = lang;
     theme.highlight = highlight;
     let height = chart::preferred_height(spec, width, &theme).ceil();
@@ -107,6 +108,9 @@ pub fn ChartCanvas(
     /// Light, dark or projector.
     #[prop(optional, into)]
     look: Option<Signal<Look>>,
+    /// The page shows its own legend: don't draw one in the chart.
+    #[prop(optional)]
+    html_legend: bool,
 ) -> impl IntoView {
     let look = look.unwrap_or_else(|| Signal::stored(Look::Light));
     let canvas_ref = NodeRef::<html::Canvas>::new();
@@ -149,7 +153,7 @@ pub fn ChartCanvas(
         if w < 10.0 {
             return;
         }
-        spec.with(|s| match paint(&canvas, s, w, highlight, lang, look) {
+        spec.with(|s| match paint(&canvas, s, w, highlight, lang, look, !html_legend) {
             Ok(m) => {
                 let _ = canvas.set_attribute("data-marks", &marks_json(&m));
                 let _ = canvas.set_attribute("data-drawn", "1");

@@ -395,7 +395,7 @@ pub fn ExplorePanel(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
                     <Show when=move || !empty() fallback=move || view! {
                         <p class="notice info" data-testid="no-figures">{move || lang.get().pick("Không có số liệu cho lựa chọn này: hãy chọn chỉ tiêu, địa bàn hoặc thời điểm khác.", "No figures for this choice: try another metric, area or date.")}</p>
                     }>
-                        <ChartCanvas spec=spec ds=ds_canvas.get_value() lang=lang label=label derived=derived on_select=Callback::new(move |code: String| {
+                        <ChartCanvas spec=spec ds=ds_canvas.get_value() lang=lang label=label derived=derived html_legend=true on_select=Callback::new(move |code: String| {
                             if matches!(spec.with_untracked(|s| s.clone()), ChartSpec::Map(_)) { select_area(code) }
                         }) />
                     </Show>

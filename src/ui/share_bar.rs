@@ -115,7 +115,7 @@ fn EmbedDialog(view: Signal<ChartView>, slide: Signal<Vec<(String, String)>>, la
             pairs.push(("theme".into(), theme.get()));
         }
         let q = crate::deck::to_query(&pairs);
-        format!("{}embed{}{q}", browser::base_url(), if q.is_empty() { "" } else { "?" })
+        format!("{}embed.html{}{q}", browser::base_url(), if q.is_empty() { "" } else { "?" })
     };
     let height = move || {
         let t = Theme::light(1.0);

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the release site into dist/: the full app (index.html) and the small embed bundle
+# (embed.html, built on its own so that an embedded chart downloads only what it needs).
+# Expects the tools on PATH (`. scripts/env.sh`; scripts/setup.sh installs them).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+trunk build --release
+EMBED_DIST="$ROOT/target/embed-dist"
+rm -rf "$EMBED_DIST"
+trunk build embed.html --release true --dist "$EMBED_DIST"
+# trunk names its page index.html: it becomes dist/embed.html
+cp "$EMBED_DIST"/index.html dist/embed.html
+cp "$EMBED_DIST"/htx-embed-*.js "$EMBED_DIST"/htx-embed-*_bg.wasm dist/
+echo "build.sh: dist/ holds the app (index.html) and the embed (embed.html)"
