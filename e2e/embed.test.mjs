@@ -1,4 +1,5 @@
-// End-to-end tests of the embed view (/embed?…), the host script (embed.js) on a page of another
+// End-to-end tests of the embed view (embed.html?…, the small embed bundle; also /embed?… in the
+// full app), the host script (embed.js) on a page of another
 // origin, and the explorer's embed dialog, in Debian chromium.
 // Run: `node --test e2e/embed.test.mjs` after `trunk build --release`. Screenshots: e2e/out/embed-*.
 import { describe, it, before, after } from 'node:test';
@@ -14,7 +15,7 @@ import {
   EXPLORER,
   waitForExplorer,
 } from './helpers.mjs';
-import { startFixtureServer, recordTransfer } from './share-helpers.mjs';
+import { startFixtureServer, recordTransfer, viewportShot } from './share-helpers.mjs';
 
 const T = { timeout: 90_000 };
 const EMBED = 'figure.chart[data-chart="embed"]';
@@ -43,37 +44,40 @@ function assertNoErrors(page) {
   assert.deepEqual(page.consoleErrors, [], 'no console error');
 }
 
-async function openEmbed(query, opts = { viewport: { width: 300, height: 600 } }) {
-  const page = await newPage(browser, opts);
-  await page.goto(new URL(`embed${query}`, site.url).href, { waitUntil: 'load' });
+/** Opens the embed page: the small bundle (embed.html) unless `path` is 'embed' (the full app's route). */
+async function openEmbed(query, { viewport = { width: 300, height: 600 }, path = 'embed.html' } = {}) {
+  const page = await newPage(browser, { viewport });
+  await page.goto(new URL(`${path}${query}`, site.url).href, { waitUntil: 'load' });
   await page.locator(`${EMBED_CANVAS}[data-drawn="1"]`).waitFor({ timeout: 30_000 });
   return page;
 }
 
 describe('embed view', () => {
-  it('/embed?m=charter_capital at 300 px: title, drawn chart, source, link back; no sideways scroll', T, async () => {
-    const page = await openEmbed('?m=charter_capital');
-    try {
-      const title = (await page.locator(`${EMBED} .chart-title`).innerText()).trim();
-      assert.match(title, /Vốn điều lệ/, `the title names the metric: ${JSON.stringify(title)}`);
-      assert.ok((await canvasInkRatio(page, EMBED_CANVAS)) > 0.02, 'the chart is drawn');
-      assert.ok((await marksOf(page, 'embed')).length > 0, 'the chart has marks');
-      const source = (await page.locator(`${EMBED} figcaption.source-line`).innerText()).trim();
-      assert.match(source, /Nguồn/, `source line: ${JSON.stringify(source)}`);
-      const back = page.locator('[data-testid=embed-back]');
-      assert.equal(await back.getAttribute('href'), `${site.url}?m=charter_capital`, 'the link back opens the same view in the full app');
-      assert.equal(await back.getAttribute('target'), '_blank', 'the link back opens outside the frame');
-      assert.equal(await page.locator('[data-testid=controls], .share-bar, .site-header').count(), 0, 'no controls, share bar or header in an embed');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `no horizontal scroll at 300 px (overflow ${overflow} px)`);
-      const canvasBox = await page.locator(EMBED_CANVAS).boundingBox();
-      assert.ok(canvasBox.x >= 0 && canvasBox.x + canvasBox.width <= 300, `the canvas fits in 300 px: ${JSON.stringify(canvasBox)}`);
-      await screenshot(page, 'embed-300-charter-capital');
-      assertNoErrors(page);
-    } finally {
-      await closePage(page);
-    }
-  });
+  for (const path of ['embed.html', 'embed']) {
+    it(`${path}?m=charter_capital at 300 px: title, drawn chart, source, link back; no sideways scroll`, T, async () => {
+      const page = await openEmbed('?m=charter_capital', { path });
+      try {
+        const title = (await page.locator(`${EMBED} .chart-title`).innerText()).trim();
+        assert.match(title, /Vốn điều lệ/, `the title names the metric: ${JSON.stringify(title)}`);
+        assert.ok((await canvasInkRatio(page, EMBED_CANVAS)) > 0.02, 'the chart is drawn');
+        assert.ok((await marksOf(page, 'embed')).length > 0, 'the chart has marks');
+        const source = (await page.locator(`${EMBED} figcaption.source-line`).innerText()).trim();
+        assert.match(source, /Nguồn/, `source line: ${JSON.stringify(source)}`);
+        const back = page.locator('[data-testid=embed-back]');
+        assert.equal(await back.getAttribute('href'), `${site.url}?m=charter_capital`, 'the link back opens the same view in the full app');
+        assert.equal(await back.getAttribute('target'), '_blank', 'the link back opens outside the frame');
+        assert.equal(await page.locator('[data-testid=controls], .share-bar, .site-header').count(), 0, 'no controls, share bar or header in an embed');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `no horizontal scroll at 300 px (overflow ${overflow} px)`);
+        const canvasBox = await page.locator(EMBED_CANVAS).boundingBox();
+        assert.ok(canvasBox.x >= 0 && canvasBox.x + canvasBox.width <= 300, `the canvas fits in 300 px: ${JSON.stringify(canvasBox)}`);
+        await screenshot(page, `embed-300-charter-capital${path === 'embed' ? '-full-app' : ''}`);
+        assertNoErrors(page);
+      } finally {
+        await closePage(page);
+      }
+    });
+  }
 
   it('title=0 hides the title; the link back drops title and theme', T, async () => {
     const page = await openEmbed('?m=charter_capital&title=0&theme=dark');
@@ -116,7 +120,7 @@ describe('embed view', () => {
     const page = await newPage(browser, { viewport: { width: 400, height: 600 } });
     try {
       await page.emulateMedia({ colorScheme: 'dark' });
-      await page.goto(new URL('embed?m=cooperatives&theme=auto', site.url).href);
+      await page.goto(new URL('embed.html?m=cooperatives&theme=auto', site.url).href);
       await page.locator(`${EMBED_CANVAS}[data-drawn="1"]`).waitFor();
       assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('main')).backgroundColor), 'rgb(24, 26, 29)');
       assertNoErrors(page);
@@ -125,22 +129,27 @@ describe('embed view', () => {
     }
   });
 
-  it('first-visit transfer size of /embed?m=cooperatives (fresh context)', T, async () => {
-    const page = await newPage(browser, { viewport: { width: 640, height: 600 } });
-    try {
-      const rec = recordTransfer(page);
-      await page.goto(new URL('embed?m=cooperatives', site.url).href, { waitUntil: 'load' });
-      await page.locator(`${EMBED_CANVAS}[data-drawn="1"]`).waitFor();
-      await page.waitForLoadState('networkidle');
-      const t = await rec.done();
-      const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-      console.log(`# embed first visit: ${t.requests} requests, bodies ${t.body} bytes (${kb(t.body)}), with headers ${t.total} bytes (${kb(t.total)}), uncompressed`);
-      for (const r of t.byUrl) console.log(`#   ${String(r.body).padStart(8)}  ${r.url.replace(site.url, '/')}`);
-      assert.ok(t.body > 0);
-      assertNoErrors(page);
-    } finally {
-      await closePage(page);
+  it('first-visit transfer size of embed.html?m=cooperatives (fresh context), vs /embed in the full app', T, async () => {
+    const sizes = {};
+    for (const path of ['embed.html', 'embed']) {
+      const page = await newPage(browser, { viewport: { width: 640, height: 600 } });
+      try {
+        const rec = recordTransfer(page);
+        await page.goto(new URL(`${path}?m=cooperatives`, site.url).href, { waitUntil: 'load' });
+        await page.locator(`${EMBED_CANVAS}[data-drawn="1"]`).waitFor();
+        await page.waitForLoadState('networkidle');
+        const t = await rec.done();
+        sizes[path] = t.body;
+        const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+        console.log(`# ${path}?m=cooperatives first visit: ${t.requests} requests, bodies ${t.body} bytes (${kb(t.body)}), with headers ${t.total} bytes (${kb(t.total)}), uncompressed`);
+        for (const r of t.byUrl) console.log(`#   ${String(r.body).padStart(8)}  ${r.url.replace(site.url, '/')}`);
+        assert.ok(t.body > 0);
+        assertNoErrors(page);
+      } finally {
+        await closePage(page);
+      }
     }
+    assert.ok(sizes['embed.html'] < sizes.embed, `the embed bundle (${sizes['embed.html']} bytes) is smaller than the full app (${sizes.embed} bytes)`);
   });
 });
 
@@ -163,7 +172,7 @@ describe('embed.js on a host page of another origin', () => {
       const iframe = page.locator('#embed1');
       const frame = page.frameLocator('#embed1');
       await frame.locator(`${EMBED_CANVAS}[data-drawn="1"]`).waitFor({ timeout: 30_000 });
-      const embedFrame = page.frames().find((f) => f.url().startsWith(`${appOrigin}/embed`));
+      const embedFrame = page.frames().find((f) => f.url().startsWith(`${appOrigin}/embed.html`));
       assert.ok(embedFrame, 'the embed frame is loaded');
 
       // the frame grows from 150 px to the embed's content height
@@ -239,7 +248,10 @@ describe('embed.js on a host page of another origin', () => {
         f.height = '120';
         f.style.cssText = 'border:0;width:100%';
         document.body.appendChild(f);
-      }, `${appOrigin}/embed?m=members&title=0`);
+      }, `${appOrigin}/embed.html?m=members&title=0`);
+      // Chromium does not run the rendering steps (so no ResizeObserver) of a cross-origin frame
+      // outside the viewport: the frame reports its height once it is scrolled into view.
+      await page.locator('#late').scrollIntoViewIfNeeded();
       await page.waitForFunction(() => document.querySelector('#late').getBoundingClientRect().height > 250, null, { timeout: 30_000 });
       assertNoErrors(page);
     } finally {
@@ -249,6 +261,78 @@ describe('embed.js on a host page of another origin', () => {
 });
 
 describe('embed dialog in the explorer', () => {
+  it(
+    'the modal dialog takes the focus, keeps Tab inside, and gives the focus back on close',
+    { ...T, todo: 'bug: share_bar.rs EmbedDialog is aria-modal but focus stays on the page behind it (the opener button); Tab walks the page under the backdrop' },
+    async () => {
+      const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+      try {
+        await page.goto(new URL('?m=charter_capital', site.url).href, { waitUntil: 'load' });
+        await waitForExplorer(page);
+        await page.locator('[data-testid=embed]').click();
+        await page.locator('[data-testid=embed-dialog]').waitFor();
+        await page.waitForTimeout(100);
+        const inside = () => page.evaluate(() => !!document.activeElement?.closest('[data-testid=embed-dialog]'));
+        assert.ok(await inside(), 'opening the dialog moves the focus into it');
+        for (let i = 0; i < 15; i++) {
+          await page.keyboard.press('Tab');
+          assert.ok(await inside(), `Tab ${i + 1} stays inside the dialog`);
+        }
+        await page.keyboard.press('Escape');
+        await page.locator('[data-testid=embed-dialog]').waitFor({ state: 'detached' });
+        assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'embed', 'the focus goes back to the Embed button');
+      } finally {
+        await closePage(page);
+      }
+    },
+  );
+
+  it(
+    'the suggested iframe height holds the whole embed (no scroll bar where scripts are stripped)',
+    { ...T, todo: 'bug: share_bar.rs EmbedDialog height() adds a fixed 190/140 px for the text, so ?m=charter_capital (whose caveat wraps) gets a frame 15–52 px too short at 640 px without title and at 400 px' },
+    async () => {
+      const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+      const results = [];
+      try {
+        for (const view of ['?m=charter_capital', '', '?m=members&a=p34']) {
+          await page.goto(new URL(view, site.url).href, { waitUntil: 'load' });
+          await waitForExplorer(page);
+          await page.locator('[data-testid=embed]').click();
+          await page.locator('[data-testid=embed-dialog]').waitFor();
+          for (const width of ['640', '400']) {
+            for (const title of [true, false]) {
+              await page.locator('[data-testid=embed-width]').selectOption(width);
+              await page.locator('[data-testid=embed-title]').setChecked(title);
+              const code = await page.locator('[data-testid=embed-code]').inputValue();
+              const src = code.match(/src="([^"]+)"/)[1].replace(/&amp;/g, '&');
+              const suggested = Number(code.match(/height="(\d+)"/)[1]);
+              const probe = await newPage(browser, { viewport: { width: Number(width), height: suggested } });
+              try {
+                await probe.goto(src);
+                await probe.locator(`${EMBED_CANVAS}[data-drawn="1"]`).waitFor();
+                await probe.waitForTimeout(100);
+                // the content's height, and whether the frame would scroll at the suggested height
+                const { real, scrolls } = await probe.evaluate(() => ({
+                  real: Math.ceil(document.querySelector('main').getBoundingClientRect().height),
+                  scrolls: document.documentElement.scrollHeight > window.innerHeight,
+                }));
+                results.push({ view: view || '(default)', width, title, suggested, real, scrolls });
+              } finally {
+                await closePage(probe);
+              }
+            }
+          }
+          await page.keyboard.press('Escape');
+        }
+        for (const r of results) console.log(`# suggested height ${String(r.suggested).padStart(5)} vs content ${String(r.real).padStart(5)}${r.scrolls ? ' SCROLLS' : ''}  ${r.width} px, title ${r.title ? 'on ' : 'off'}, ${r.view}`);
+        const short = results.filter((r) => r.scrolls);
+        assert.deepEqual(short, [], 'the suggested height is at least the embed’s height');
+      } finally {
+        await closePage(page);
+      }
+    },
+  );
+
   it('gives iframe code with the view, title/theme options and the script; closes with Escape and the button', T, async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     try {
@@ -264,7 +348,7 @@ describe('embed dialog in the explorer', () => {
       const code = () => page.locator('[data-testid=embed-code]').inputValue();
       const c0 = await code();
       assert.match(c0, /^<iframe /, `iframe code: ${c0}`);
-      assert.ok(c0.includes(`${site.url}embed?`), `the code points at ${site.url}embed?…: ${c0}`);
+      assert.ok(c0.includes(`src="${site.url}embed.html?`), `the code points at ${site.url}embed.html?…: ${c0}`);
       assert.ok(c0.includes('m=charter_capital'), 'the code holds the view');
       assert.match(c0, /\sdata-htx-embed[\s>]/, 'the iframe is marked data-htx-embed');
       assert.match(c0, /\sheight="\d+"/, 'the iframe has a height');
@@ -272,7 +356,7 @@ describe('embed dialog in the explorer', () => {
       assert.ok(!/title=0|theme=/.test(c0), 'no title/theme params by default');
       const script = await page.locator('[data-testid=embed-script]').inputValue();
       assert.equal(script, `<script src="${site.url}embed.js" async></script>`);
-      await screenshot(page, 'embed-dialog');
+      await viewportShot(page, 'embed-dialog');
 
       // title off
       await page.locator('[data-testid=embed-title]').uncheck();

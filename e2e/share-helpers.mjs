@@ -186,7 +186,7 @@ export function recordTransfer(page) {
   };
 }
 
-/** Pixels of a rect that are not white/near-background, via the browser: used on a PNG file. */
+/** Decodes PNG bytes in the browser (createImageBitmap): {width, height, ink: share of non-white pixels, transparent: share of transparent ones}. */
 export async function pngInkInBrowser(page, bytes) {
   const b64 = Buffer.from(bytes).toString('base64');
   return page.evaluate(async (data) => {
@@ -205,4 +205,12 @@ export async function pngInkInBrowser(page, bytes) {
     const n = px.length / 4;
     return { width: bmp.width, height: bmp.height, ink: ink / n, transparent: transparent / n };
   }, b64);
+}
+
+/** Screenshot of the viewport only (fixed overlays such as a dialog show as the user sees them). */
+export async function viewportShot(page, name) {
+  fs.mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
 }
