@@ -263,7 +263,7 @@ describe('embed.js on a host page of another origin', () => {
 describe('embed dialog in the explorer', () => {
   it(
     'the modal dialog takes the focus, keeps Tab inside, and gives the focus back on close',
-    { ...T, todo: 'bug: share_bar.rs EmbedDialog is aria-modal but focus stays on the page behind it (the opener button); Tab walks the page under the backdrop' },
+    T,
     async () => {
       const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
       try {
@@ -289,7 +289,7 @@ describe('embed dialog in the explorer', () => {
 
   it(
     'the suggested iframe height holds the whole embed (no scroll bar where scripts are stripped)',
-    { ...T, todo: 'bug: share_bar.rs EmbedDialog height() adds a fixed 190/140 px for the text, so ?m=charter_capital (whose caveat wraps) gets a frame 15–52 px too short at 640 px without title and at 400 px' },
+    T,
     async () => {
       const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
       const results = [];

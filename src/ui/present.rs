@@ -34,23 +34,37 @@ fn valid_slides(ds: &Dataset, deck_param: Option<&str>, lang: Lang) -> (Vec<(Sli
         Some(s) => deck::decode(s),
         None => (deck::default_deck(), Vec::new()),
     };
-    let mut skipped: Vec<String> = problems.iter().map(|p| p.describe(lang)).collect();
+    // positions in the link of the slides that parsed (the others are in `problems`)
+    let bad: Vec<usize> = problems.iter().map(|p| p.index).collect();
+    let positions = (1..).filter(|i| !bad.contains(i));
+    let mut skipped: Vec<(usize, String)> = problems.iter().map(|p| (p.index, p.describe(lang))).collect();
     let mut good = Vec::new();
-    for (i, s) in deck.slides.iter().enumerate() {
+    for (s, pos) in deck.slides.iter().zip(positions) {
         let (sel, notices) = explore::from_query(s, ds);
         if notices.is_empty() {
             good.push((s.clone(), sel));
         } else {
-            let why = notices.iter().map(|n| n.describe(lang)).collect::<Vec<_>>().join(" ");
-            skipped.push(format!("{} {}: {why}", lang.pick("Bỏ qua trang", "Skipped slide"), i + 1));
+            let what = notices
+                .iter()
+                .map(|n| format!("{}=“{}”", n.param, crate::load::truncate_pub(&n.value)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            skipped.push((
+                pos,
+                match lang {
+                    Lang::Vi => format!("Bỏ qua trang {pos}: {what} không dùng được với dữ liệu này."),
+                    Lang::En => format!("Skipped slide {pos}: {what} cannot be used with this data."),
+                },
+            ));
         }
     }
-    (good, skipped)
+    skipped.sort_by_key(|s| s.0);
+    (good, skipped.into_iter().map(|s| s.1).collect())
 }
 
-/// The largest text size (11–30 px) at which the chart fits the space left on the screen.
-fn fitted_text(spec: &ChartSpec, width: f64, avail: f64) -> f64 {
-    let mut text = 30.0;
+/// The largest text size (11 px up to `max`) at which the chart fits the space left on the screen.
+fn fitted_text(spec: &ChartSpec, width: f64, avail: f64, max: f64) -> f64 {
+    let mut text = max;
     while text > 11.0 {
         let t = Look::Projector(text).theme(1.0, width);
         if chart::preferred_height(spec, width, &t) <= avail {
@@ -144,12 +158,38 @@ fn Presentation(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
     });
     let spec = Signal::derive(move || view.with(|v| v.as_ref().map(|v| v.chart.spec.clone())).unwrap_or(ChartSpec::Bars(crate::chart::BarSpec { unit: crate::model::Unit::Cooperatives, tick_divisor: 1.0, rows: vec![] })));
     let title_px = Signal::derive(move || (viewport.get().1 / 24.0).clamp(22.0, 46.0));
+    // The space the chart may take: measured on the page once the slide's texts are laid out
+    // (title, meta line, notices, source line), so nothing falls below the screen.
+    let avail = RwSignal::new(None::<f64>);
+    let measure = move || {
+        let doc = document();
+        let (Some(wrap), Some(caption)) = (
+            doc.query_selector("figure[data-chart=slide] .chart-canvas").ok().flatten(),
+            doc.query_selector("figure[data-chart=slide] figcaption").ok().flatten(),
+        ) else {
+            return;
+        };
+        let h = viewport.get_untracked().1;
+        let top = wrap.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
+        let caption_h = caption.get_bounding_client_rect().height();
+        let space = (h - top - caption_h - 24.0).max(160.0);
+        if avail.get_untracked().is_none_or(|a| (a - space).abs() > 2.0) {
+            avail.set(Some(space));
+        }
+    };
+    Effect::new(move |_| {
+        // re-measure when the slide, the language or the screen changes
+        index.track();
+        lang.track();
+        viewport.track();
+        request_animation_frame(measure);
+    });
     let look = Signal::derive(move || {
         let (w, h) = viewport.get();
         let chart_w = (w - 64.0).max(320.0);
-        let meta = (h * 0.022).clamp(16.0, 30.0) * 1.45;
-        let avail = h - title_px.get() * 1.35 - meta * 2.0 - 90.0;
-        Look::Projector(spec.with(|s| fitted_text(s, chart_w, avail.max(200.0))))
+        let max = (h / 28.0).clamp(16.0, 40.0);
+        let space = avail.get().unwrap_or(h * 0.6);
+        Look::Projector(spec.with(|s| fitted_text(s, chart_w, space, max)))
     });
     let label = Signal::derive(move || view.with(|v| v.as_ref().map(|v| v.chart.title.clone()).unwrap_or_default()));
     let derived = Signal::derive(move || view.with(|v| v.as_ref().map(|v| v.derived.clone()).unwrap_or_default()));

@@ -117,15 +117,29 @@ fn EmbedDialog(view: Signal<ChartView>, slide: Signal<Vec<(String, String)>>, la
         let q = crate::deck::to_query(&pairs);
         format!("{}embed.html{}{q}", browser::base_url(), if q.is_empty() { "" } else { "?" })
     };
+    // The embed's height at the chosen width, estimated from the same text measures as the
+    // charts (lines of title, unit and caveat, source line) plus the chart itself, with margin.
     let height = move || {
         let t = Theme::light(1.0);
         let w = match width.get().as_str() {
             "400" => 400.0,
-            "640" => 640.0,
             _ => 640.0,
         };
-        let h = view.with(|v| chart::preferred_height(&v.spec, w - 24.0, &t));
-        (((h + if show_title.get() { 190.0 } else { 140.0 }) / 10.0).ceil() * 10.0) as u32
+        let inner = w - 20.0;
+        let lines = |text: &str, size: f64| (chart::text_width(text, size) / inner).ceil().max(1.0);
+        view.with(|v| {
+            let chart_w = inner;
+            let chart_t = if chart_w < 480.0 { Theme { text: 12.0, ..t.clone() } } else { t.clone() };
+            let mut h = 16.0 + chart::preferred_height(&v.spec, chart_w, &chart_t);
+            if show_title.get() {
+                h += lines(&v.title, 16.8) * 24.0 + 2.0;
+            }
+            let unit = format!("{} · {}", v.unit_line, v.caveats.first().cloned().unwrap_or_default());
+            h += lines(&unit, 13.8) * 20.0 + 10.0;
+            h += lines(&v.source_line, 13.1) * 19.0 + 16.0;
+            h += 24.0; // the link back
+            ((h * 1.06 / 10.0).ceil() * 10.0) as u32
+        })
     };
     let iframe = move || {
         let title = view.with(|v| v.title.replace('"', "&quot;"));
@@ -143,6 +157,50 @@ fn EmbedDialog(view: Signal<ChartView>, slide: Signal<Vec<(String, String)>>, la
         });
     };
     let close = move |_| open.set(false);
+    // Keyboard: focus moves into the dialog, Tab stays inside it, and returns to the Embed button.
+    let dialog_ref = NodeRef::<html::Div>::new();
+    let opener = document().active_element();
+    Effect::new(move |_| {
+        if let Some(d) = dialog_ref.get() {
+            if let Ok(Some(first)) = d.query_selector("input, select, textarea, button") {
+                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(first) {
+                    let _ = el.focus();
+                }
+            }
+        }
+    });
+    let opener = send_wrapper::SendWrapper::new(opener);
+    on_cleanup(move || {
+        if let Some(el) = opener.take().and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let _ = el.focus();
+        }
+    });
+    let trap = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() != "Tab" {
+            return;
+        }
+        let Some(d) = dialog_ref.get_untracked() else { return };
+        let Ok(list) = d.query_selector_all("input, select, textarea, button, a[href]") else { return };
+        let n = list.length();
+        if n == 0 {
+            return;
+        }
+        let first = list.item(0);
+        let last = list.item(n - 1);
+        let active: Option<web_sys::Node> = document().active_element().map(Into::into);
+        let focus = |node: Option<web_sys::Node>| {
+            if let Some(el) = node.and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(n).ok()) {
+                let _ = el.focus();
+            }
+        };
+        if ev.shift_key() && active == first {
+            ev.prevent_default();
+            focus(last);
+        } else if !ev.shift_key() && active == last {
+            ev.prevent_default();
+            focus(first);
+        }
+    };
     let esc = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
             open.set(false);
@@ -151,7 +209,7 @@ fn EmbedDialog(view: Signal<ChartView>, slide: Signal<Vec<(String, String)>>, la
     on_cleanup(move || esc.remove());
     view! {
         <div class="dialog-backdrop" on:click=close>
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="embed-title" data-testid="embed-dialog" on:click=|ev| ev.stop_propagation()>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="embed-title" data-testid="embed-dialog" node_ref=dialog_ref on:keydown=trap on:click=|ev| ev.stop_propagation()>
                 <h2 id="embed-title">{move || lang.get().pick("Nhúng biểu đồ vào trang của bạn", "Embed this chart in your page")}</h2>
                 <div class="control-row">
                     <label class="control check"><input type="checkbox" data-testid="embed-title" prop:checked=move || show_title.get() on:change=move |ev| show_title.set(event_target_checked(&ev)) />
