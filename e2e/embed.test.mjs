@@ -251,8 +251,16 @@ describe('embed.js on a host page of another origin', () => {
       }, `${appOrigin}/embed.html?m=members&title=0`);
       // Chromium does not run the rendering steps (so no ResizeObserver) of a cross-origin frame
       // outside the viewport: the frame reports its height once it is scrolled into view.
-      await page.locator('#late').scrollIntoViewIfNeeded();
-      await page.waitForFunction(() => document.querySelector('#late').getBoundingClientRect().height > 250, null, { timeout: 30_000 });
+      // The first frame may still grow above it while it loads, so keep scrolling it into view.
+      await page.waitForFunction(
+        () => {
+          const f = document.querySelector('#late');
+          f.scrollIntoView({ block: 'center' });
+          return f.getBoundingClientRect().height > 250;
+        },
+        null,
+        { timeout: 30_000, polling: 250 },
+      );
       assertNoErrors(page);
     } finally {
       await closePage(page);
