@@ -4,6 +4,9 @@
 //! → [`chart`] (layout and drawing on any plotters backend). Everything here except [`ui`] is free
 //! of the DOM and runs natively under `cargo test`.
 
+#[macro_use]
+mod keyed;
+
 pub mod chart;
 pub mod explore;
 pub mod deck;

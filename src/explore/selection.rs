@@ -73,38 +73,9 @@ impl AreaSet {
     }
 }
 
-macro_rules! word_enum {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $key:literal, $vi:literal, $en:literal;)+ }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-        pub enum $name { $($(#[$vdoc])* $variant,)+ }
-
-        impl $name {
-            /// Every value, in menu order.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
-
-            /// The URL word.
-            pub fn key(self) -> &'static str {
-                match self { $($name::$variant => $key,)+ }
-            }
-
-            /// Parses a URL word.
-            pub fn from_key(s: &str) -> Option<Self> {
-                match s { $($key => Some($name::$variant),)+ _ => None }
-            }
-
-            /// Label for the interface.
-            pub fn label(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(($name::$variant, Lang::Vi) => $vi, ($name::$variant, Lang::En) => $en,)+
-                }
-            }
-        }
-    };
-}
-
-word_enum! {
+keyed_enum! {
     /// How values are shown (`mode=`).
+    #[derive(Default)]
     Mode {
         /// Values as reported (`abs`, the default).
         #[default]
@@ -118,8 +89,9 @@ word_enum! {
     }
 }
 
-word_enum! {
+keyed_enum! {
     /// The kind of chart (`c=`).
+    #[derive(Default)]
     ChartKind {
         /// Horizontal bars (`bars`, the default).
         #[default]
@@ -137,8 +109,9 @@ word_enum! {
     }
 }
 
-word_enum! {
+keyed_enum! {
     /// Sort order of bars (`sort=`).
+    #[derive(Default)]
     SortBy {
         /// Largest first (`value`, the default).
         #[default]

@@ -2,36 +2,6 @@
 
 use crate::i18n::Lang;
 
-macro_rules! keyed_enum {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $key:literal, $vi:literal, $en:literal;)+ }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($(#[$vdoc])* $variant,)+ }
-
-        impl $name {
-            /// Every value, in display order.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
-
-            /// The wire name used in data files and URLs.
-            pub fn key(self) -> &'static str {
-                match self { $($name::$variant => $key,)+ }
-            }
-
-            /// Parses a wire name.
-            pub fn from_key(s: &str) -> Option<Self> {
-                match s { $($key => Some($name::$variant),)+ _ => None }
-            }
-
-            /// Human label in the given language.
-            pub fn label(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(($name::$variant, Lang::Vi) => $vi, ($name::$variant, Lang::En) => $en,)+
-                }
-            }
-        }
-    };
-}
-
 keyed_enum! {
     /// What a figure measures.
     Metric {
