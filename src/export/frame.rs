@@ -197,6 +197,20 @@ pub fn framed_svg(spec: &ChartSpec, frame: &Frame, width: u32, t: &Theme) -> Res
 /// The frame of a chart view: its title, unit line, caveats, notes and source line, the span of
 /// the years of its figures ("Số liệu: 2016–2025") and "HTX Charts · {url}".
 pub fn frame_for(view: &ChartView, ds: &Dataset, lang: Lang, url: &str) -> Frame {
+    let url = url.trim();
+    Frame {
+        title: view.title.clone(),
+        subtitle: view.unit_line.clone(),
+        caveats: view.caveats.clone(),
+        notes: view.notes.clone(),
+        source_line: view.source_line.clone(),
+        dates: dates_line(view, ds, lang),
+        footer: if url.is_empty() { "HTX Charts".into() } else { format!("HTX Charts · {url}") },
+    }
+}
+
+/// The span of the years of a view's figures: "Số liệu: 2023" or "Số liệu: 2016–2025".
+pub fn dates_line(view: &ChartView, ds: &Dataset, lang: Lang) -> String {
     let years: Vec<u16> = view
         .records
         .iter()
@@ -207,20 +221,10 @@ pub fn frame_for(view: &ChartView, ds: &Dataset, lang: Lang, url: &str) -> Frame
         })
         .collect();
     let head = lang.pick("Số liệu", "Data");
-    let dates = match (years.iter().min(), years.iter().max()) {
+    match (years.iter().min(), years.iter().max()) {
         (Some(lo), Some(hi)) if lo == hi => format!("{head}: {lo}"),
         (Some(lo), Some(hi)) => format!("{head}: {lo}–{hi}"),
         _ => String::new(),
-    };
-    let url = url.trim();
-    Frame {
-        title: view.title.clone(),
-        subtitle: view.unit_line.clone(),
-        caveats: view.caveats.clone(),
-        notes: view.notes.clone(),
-        source_line: view.source_line.clone(),
-        dates,
-        footer: if url.is_empty() { "HTX Charts".into() } else { format!("HTX Charts · {url}") },
     }
 }
 

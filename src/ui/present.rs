@@ -198,6 +198,7 @@ fn Presentation(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
         format!("{}{}{q}", browser::base_url(), if q.is_empty() { "" } else { "?" })
     };
     let ds2 = StoredValue::new(ds.clone());
+    let ds3 = StoredValue::new(ds.clone());
 
     view! {
         <div class="present-bar">
@@ -219,7 +220,7 @@ fn Presentation(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
             <figure class="chart slide" data-chart="slide">
                 <h1 class="slide-title" style=move || format!("font-size:{:.0}px", title_px.get())>{move || view.with(|v| v.as_ref().map(|v| v.chart.title.clone()))}</h1>
                 <p class="slide-meta">{move || view.with(|v| v.as_ref().map(|v| {
-                    let mut parts = vec![v.chart.unit_line.clone()];
+                    let mut parts = vec![ds3.with_value(|d| crate::export::dates_line(&v.chart, d, lang.get())), v.chart.unit_line.clone()];
                     parts.extend(v.chart.caveats.first().cloned());
                     parts.join(" · ")
                 }))}</p>
