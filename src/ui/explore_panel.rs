@@ -74,27 +74,35 @@ pub fn ExplorePanel(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
         }
     };
 
+    let query_map = use_query_map();
+    let raw_lang = Memo::new(move |_| query_map.with(|q| q.get("lang")));
     let notices = move || {
         let l = lang.get();
-        state.with(|(_, ns)| {
-            (!ns.is_empty()).then(|| {
-                view! {
-                    <div class="notice warn" data-testid="param-notice" role="status">
-                        <ul>{ns.iter().map(|n| view! { <li>{n.describe(l)}</li> }).collect_view()}</ul>
-                    </div>
-                }
-            })
+        let mut lines: Vec<String> = state.with(|(_, ns)| ns.iter().map(|n| n.describe(l)).collect());
+        if let Some(v) = raw_lang.get().filter(|v| Lang::from_key(v).is_none()) {
+            lines.push(match l {
+                Lang::Vi => format!("Tham số lang=“{}” không hợp lệ (vi hoặc en): dùng tiếng Việt.", crate::load::truncate_pub(&v)),
+                Lang::En => format!("Parameter lang=“{}” is not valid (vi or en): using Vietnamese.", crate::load::truncate_pub(&v)),
+            });
+        }
+        (!lines.is_empty()).then(|| {
+            view! {
+                <div class="notice warn" data-testid="param-notice" role="status">
+                    <ul>{lines.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </div>
+            }
         })
     };
 
     // metric
     let choices = explore::metric_choices(&ds);
+    let ds_metric = ds.clone();
     let metric_select = view! {
         <label class="control">
             <span>{move || lang.get().pick("Chỉ tiêu", "Metric")}</span>
             <select data-testid="metric" on:change=move |ev| {
                 let v = event_target_value(&ev);
-                if let Some((m, u)) = super::state::parse_metric(&v) {
+                if let Some((m, u)) = explore::url::parse_metric_key(&v, &ds_metric) {
                     update(&|s| {
                         s.metric = m;
                         s.unit = u;
@@ -105,7 +113,7 @@ pub fn ExplorePanel(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
                 }
             }>
                 {choices.into_iter().map(|(m, u, n)| {
-                    let key = super::state::metric_param(m, u);
+                    let key = explore::url::metric_key(m, u);
                     let label = move || {
                         let l = lang.get();
                         let per = match u {

@@ -1,7 +1,7 @@
 //! The key figures: the six charts every visitor sees first.
 
 use super::chart_figure::ChartFigure;
-use super::state::{metric_param, parse_metric};
+use crate::explore::url::{metric_key as metric_param, parse_metric_key};
 use crate::i18n::Lang;
 use crate::model::{Dataset, Metric, Unit};
 use crate::query;
@@ -48,7 +48,7 @@ pub fn KeyCharts(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
     let (metric, set_metric, bad_metric) = choice_param("metric", default_metric.clone(), move |v| valid2.contains(&v.to_string()));
     let d = ds.clone();
     let by_metric = Memo::new(move |_| {
-        let (m, u) = parse_metric(&metric.get()).unwrap_or((Metric::CharterCapital, Unit::Vnd));
+        let (m, u) = parse_metric_key(&metric.get(), &d).unwrap_or((Metric::CharterCapital, Unit::Vnd));
         query::metric_by_area(&d, m, u, lang.get())
     });
 
