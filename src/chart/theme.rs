@@ -31,6 +31,9 @@ pub struct Theme {
     /// Draw the legend of stacked and multi-series charts inside the chart (off where the page
     /// shows its own clickable legend; on for downloads, so an image is complete).
     pub legend: bool,
+    /// Row height of bar charts as a multiple of the text size (tighter on a projector, where
+    /// larger type matters more than space between bars).
+    pub row_factor: f64,
 }
 
 impl Default for Theme {
@@ -64,6 +67,7 @@ impl Theme {
             lang: crate::i18n::Lang::Vi,
             backend_font_factor: 1.0,
             legend: true,
+            row_factor: 2.0,
         }
     }
 
@@ -95,6 +99,6 @@ impl Theme {
 
     /// Row height of bar charts, logical pixels.
     pub fn row(&self) -> f64 {
-        self.text * 2.0
+        self.text * self.row_factor
     }
 }

@@ -45,6 +45,7 @@ impl Look {
             Look::Projector(text) => {
                 let mut t = Theme::light(scale);
                 t.text = text;
+                t.row_factor = 1.6;
                 t.ink = plotters::style::RGBColor(0, 0, 0);
                 t.muted = plotters::style::RGBColor(40, 40, 40);
                 t.grid = plotters::style::RGBColor(200, 203, 208);
