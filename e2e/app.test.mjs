@@ -14,6 +14,7 @@ import {
   canvasInkRatio,
   marksOf,
   hoverMark,
+  assertNoErrors,
 } from './helpers.mjs';
 
 const DATA_ROUTE = '**/data/htx.json';
@@ -46,11 +47,6 @@ async function assertAllChartsInked(page) {
     const ratio = await canvasInkRatio(page, sel);
     assert.ok(ratio > 0.02, `chart ${id}: only ${(ratio * 100).toFixed(2)} % of the canvas is drawn on`);
   }
-}
-
-function assertNoErrors(page) {
-  assert.deepEqual(page.pageErrors, [], 'no uncaught page error');
-  assert.deepEqual(page.consoleErrors, [], 'no console error');
 }
 
 describe('HTX Charts in chromium', () => {

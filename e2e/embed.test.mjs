@@ -14,6 +14,7 @@ import {
   marksOf,
   EXPLORER,
   waitForExplorer,
+  assertNoErrors,
 } from './helpers.mjs';
 import { startFixtureServer, recordTransfer, viewportShot } from './share-helpers.mjs';
 
@@ -38,11 +39,6 @@ after(async () => {
   await host?.stop();
   await site?.stop();
 });
-
-function assertNoErrors(page) {
-  assert.deepEqual(page.pageErrors, [], 'no uncaught page error');
-  assert.deepEqual(page.consoleErrors, [], 'no console error');
-}
 
 /** Opens the embed page: the small bundle (embed.html) unless `path` is 'embed' (the full app's route). */
 async function openEmbed(query, { viewport = { width: 300, height: 600 }, path = 'embed.html' } = {}) {

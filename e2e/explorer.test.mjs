@@ -27,21 +27,17 @@ import {
   dominantColour,
   luminance,
   screenshotOf,
+  withSite,
+  assertNoErrors,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
 
 let site;
 let browser;
-
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.stop();
+withSite((s, b) => {
+  site = s;
+  browser = b;
 });
 
 /** Opens a new page (fresh context) at `query` and waits for the explorer's chart. */
@@ -58,11 +54,6 @@ const sameSet = (a, b) => a.length === b.length && [...a].sort().join() === [...
 const title = (page) => page.locator(`${EXPLORER} h2.chart-title`).innerText();
 const tooltip = (page) => page.locator(`${EXPLORER} [data-testid=tooltip]`);
 const explorerShot = (page, name) => screenshotOf(page.locator('section.explorer'), `explorer-${name}`);
-
-function assertNoErrors(page) {
-  assert.deepEqual(page.pageErrors, [], 'no uncaught page error');
-  assert.deepEqual(page.consoleErrors, [], 'no console error');
-}
 
 /** Waits until the page's URL satisfies `pred(query)`. */
 async function waitForQuery(page, pred, what) {

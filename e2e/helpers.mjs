@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 
@@ -321,4 +323,28 @@ export async function screenshotOf(locator, name) {
   const file = path.join(OUT, `${name}.png`);
   await locator.screenshot({ path: file });
   return file;
+}
+
+/**
+ * Registers node:test hooks that serve dist/ and launch chromium before the file's tests and stop
+ * both after them; `set(site, browser)` receives them once they are up.
+ */
+export function withSite(set) {
+  let site;
+  let browser;
+  before(async () => {
+    site = await startSite();
+    browser = await launchBrowser();
+    set(site, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+}
+
+/** Fails when the page had an uncaught error or logged a console error. */
+export function assertNoErrors(page) {
+  assert.deepEqual(page.pageErrors, [], 'no uncaught page error');
+  assert.deepEqual(page.consoleErrors, [], 'no console error');
 }

@@ -2,7 +2,7 @@
 // deck on a projector (1920×1080, 1280×720), keys, reload, fullscreen; a deck built in the explorer
 // and opened elsewhere from its link; broken slides skipped with a notice.
 // Run: `node --test e2e/present.test.mjs` after `trunk build --release`. Screenshots: e2e/out/present-*.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startSite,
@@ -15,6 +15,8 @@ import {
   waitForExplorer,
   EXPLORER,
   queryOf,
+  withSite,
+  assertNoErrors,
 } from './helpers.mjs';
 
 const T = { timeout: 120_000 };
@@ -23,21 +25,10 @@ const SLIDE_CANVAS = `${SLIDE} canvas`;
 
 let site;
 let browser;
-
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
+withSite((s, b) => {
+  site = s;
+  browser = b;
 });
-
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-});
-
-function assertNoErrors(page) {
-  assert.deepEqual(page.pageErrors, [], 'no uncaught page error');
-  assert.deepEqual(page.consoleErrors, [], 'no console error');
-}
 
 const counter = (page) => page.locator('[data-testid=slide-counter]');
 const slideTitle = (page) => page.locator(`${SLIDE} .slide-title`).innerText();

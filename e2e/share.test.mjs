@@ -2,7 +2,7 @@
 // (files decoded and checked against the chart on screen), copy link, print (print stylesheet and
 // a real PDF). Run: `node --test e2e/share.test.mjs` after `trunk build --release`.
 // Downloads and screenshots land in e2e/out/share-*.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +19,8 @@ import {
   marksOf,
   explorerTableRows,
   OUT,
+  withSite,
+  assertNoErrors,
 } from './helpers.mjs';
 import { pngInfo, pngChunks, parseCsv, downloadFrom, pngInkInBrowser } from './share-helpers.mjs';
 
@@ -27,15 +29,9 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 let site;
 let browser;
-
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.stop();
+withSite((s, b) => {
+  site = s;
+  browser = b;
 });
 
 async function openExplorer(query = '', opts) {
@@ -43,11 +39,6 @@ async function openExplorer(query = '', opts) {
   await page.goto(new URL(query, site.url).href, { waitUntil: 'load' });
   await waitForExplorer(page);
   return page;
-}
-
-function assertNoErrors(page) {
-  assert.deepEqual(page.pageErrors, [], 'no uncaught page error');
-  assert.deepEqual(page.consoleErrors, [], 'no console error');
 }
 
 const chartTitle = (page) => page.locator(`${EXPLORER} h2.chart-title`).innerText();
