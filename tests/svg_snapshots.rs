@@ -45,48 +45,6 @@ fn snapshot(name: &str, svg: &str) {
     }
 }
 
-/// One text element of the SVG: its anchor x, baseline y, anchor, size and content.
-#[derive(Debug)]
-struct SvgText {
-    x: f64,
-    y: f64,
-    anchor: String,
-    size: f64,
-    text: String,
-}
-
-fn attr(tag: &str, name: &str) -> Option<String> {
-    let key = format!(" {name}=\"");
-    let start = tag.find(&key)? + key.len();
-    let end = tag[start..].find('"')? + start;
-    Some(tag[start..end].to_string())
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
-}
-
-fn texts(svg: &str) -> Vec<SvgText> {
-    let mut out = Vec::new();
-    let mut rest = svg;
-    while let Some(i) = rest.find("<text") {
-        rest = &rest[i..];
-        let close = rest.find('>').unwrap();
-        let tag = &rest[..close];
-        let end = rest.find("</text>").unwrap();
-        let text = unescape(rest[close + 1..end].trim());
-        out.push(SvgText {
-            x: attr(tag, "x").and_then(|v| v.parse().ok()).unwrap_or(0.0),
-            y: attr(tag, "y").and_then(|v| v.parse().ok()).unwrap_or(0.0),
-            anchor: attr(tag, "text-anchor").unwrap_or_else(|| "start".into()),
-            size: attr(tag, "font-size").and_then(|v| v.parse().ok()).unwrap_or(13.0),
-            text,
-        });
-        rest = &rest[end..];
-    }
-    out
-}
-
 /// Checks the drawing: one mark per datum, each of non-zero size and inside the canvas; every text
 /// inside the canvas (by the same width estimate the layout uses).
 fn check_layout(name: &str, view: &ChartView, svg: &str, marks: &[Mark], width: u32, height: u32, allow_overflow: bool) {
@@ -123,7 +81,7 @@ fn check_layout(name: &str, view: &ChartView, svg: &str, marks: &[Mark], width: 
 fn overflowing_texts(svg: &str, width: u32, height: u32) -> Vec<String> {
     let (w, h) = (width as f64, height as f64);
     let mut out = Vec::new();
-    for t in texts(svg) {
+    for t in common::svg_texts(svg) {
         let tw = text_width(&t.text, t.size);
         let (left, right) = match t.anchor.as_str() {
             "middle" => (t.x - tw / 2.0, t.x + tw / 2.0),
@@ -138,7 +96,7 @@ fn overflowing_texts(svg: &str, width: u32, height: u32) -> Vec<String> {
 }
 
 fn assert_texts(name: &str, svg: &str, wanted: &[&str]) {
-    let all: Vec<String> = texts(svg).into_iter().map(|t| t.text).collect();
+    let all: Vec<String> = common::svg_texts(svg).into_iter().map(|t| t.text).collect();
     for w in wanted {
         assert!(all.iter().any(|t| t == w), "{name}: no text “{w}” in {all:?}");
     }

@@ -158,32 +158,6 @@ fn year_filter_and_single_value() {
     assert_eq!(tilemap::classify(&[42.0, 42.0]), vec![(42.0, 42.0)]);
 }
 
-/// Text elements of an SVG: (x, y, anchor, font size, text).
-fn texts(svg: &str) -> Vec<(f64, f64, String, f64, String)> {
-    let attr = |tag: &str, name: &str| -> Option<String> {
-        let key = format!(" {name}=\"");
-        let s = tag.find(&key)? + key.len();
-        Some(tag[s..s + tag[s..].find('"')?].to_string())
-    };
-    let mut out = Vec::new();
-    let mut rest = svg;
-    while let Some(i) = rest.find("<text") {
-        rest = &rest[i..];
-        let close = rest.find('>').unwrap();
-        let tag = &rest[..close];
-        let end = rest.find("</text>").unwrap();
-        let text = rest[close + 1..end].trim().replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
-        out.push((
-            attr(tag, "x").and_then(|v| v.parse().ok()).unwrap_or(0.0),
-            attr(tag, "y").and_then(|v| v.parse().ok()).unwrap_or(0.0),
-            attr(tag, "text-anchor").unwrap_or_else(|| "start".into()),
-            attr(tag, "font-size").and_then(|v| v.parse().ok()).unwrap_or(13.0),
-            text,
-        ));
-        rest = &rest[end..];
-    }
-    out
-}
 
 fn render(spec: &TileMapSpec, width: u32, t: &Theme) -> (String, Vec<Mark>, u32) {
     let height = tilemap::height(spec, width as f64, t).ceil() as u32;
@@ -215,8 +189,8 @@ fn check(name: &str, spec: &TileMapSpec, t: &Theme, width: u32, wanted: &[&str])
             assert!(sep, "{name}: {} overlaps {}", a.key, b.key);
         }
     }
-    let all = texts(&svg);
-    for (x, y, anchor, size, text) in &all {
+    let all = common::svg_texts(&svg);
+    for common::SvgText { x, y, anchor, size, text } in &all {
         let tw = text_width(text, *size);
         let (l, r) = match anchor.as_str() {
             "middle" => (x - tw / 2.0, x + tw / 2.0),
@@ -226,7 +200,7 @@ fn check(name: &str, spec: &TileMapSpec, t: &Theme, width: u32, wanted: &[&str])
         assert!(l >= -0.5 && r <= w + 0.5 && *y >= 0.0 && *y <= h, "{name}: “{text}” runs out of the canvas ({l:.1}…{r:.1}, {y})");
     }
     for want in wanted {
-        assert!(all.iter().any(|t| t.4 == *want), "{name}: no text “{want}” in {:?}", all.iter().map(|t| &t.4).collect::<Vec<_>>());
+        assert!(all.iter().any(|t| t.text == *want), "{name}: no text “{want}” in {:?}", all.iter().map(|t| &t.text).collect::<Vec<_>>());
     }
     if let Ok(dir) = std::env::var("HTX_SVG_OUT") {
         std::fs::create_dir_all(&dir).unwrap();

@@ -27,3 +27,46 @@ pub fn record_of(ds: &Dataset, pred: impl Fn(&htx_charts::model::Observation) ->
     assert_eq!(found.len(), 1, "expected exactly one matching observation, found records {found:?}");
     found[0]
 }
+
+/// One text element of the SVG: its anchor x, baseline y, anchor, size and content.
+#[derive(Debug)]
+pub struct SvgText {
+    pub x: f64,
+    pub y: f64,
+    pub anchor: String,
+    pub size: f64,
+    pub text: String,
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let end = tag[start..].find('"')? + start;
+    Some(tag[start..end].to_string())
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+/// The text elements of an SVG drawn by plotters.
+pub fn svg_texts(svg: &str) -> Vec<SvgText> {
+    let mut out = Vec::new();
+    let mut rest = svg;
+    while let Some(i) = rest.find("<text") {
+        rest = &rest[i..];
+        let close = rest.find('>').unwrap();
+        let tag = &rest[..close];
+        let end = rest.find("</text>").unwrap();
+        let text = unescape(rest[close + 1..end].trim());
+        out.push(SvgText {
+            x: attr(tag, "x").and_then(|v| v.parse().ok()).unwrap_or(0.0),
+            y: attr(tag, "y").and_then(|v| v.parse().ok()).unwrap_or(0.0),
+            anchor: attr(tag, "text-anchor").unwrap_or_else(|| "start".into()),
+            size: attr(tag, "font-size").and_then(|v| v.parse().ok()).unwrap_or(13.0),
+            text,
+        });
+        rest = &rest[end..];
+    }
+    out
+}
