@@ -259,7 +259,6 @@ pub fn ExplorePanel(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
     let mode_buttons = modes
         .into_iter()
         .map(|m| {
-
             view! {
                 <button type="button" class="chip-button" data-mode=m.key()
                     aria-pressed=move || sel.with(|s| (s.mode == m).to_string())
@@ -290,7 +289,6 @@ pub fn ExplorePanel(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
     let kind_buttons = kinds
         .into_iter()
         .map(|k| {
-
             view! {
                 <button type="button" class="chip-button" data-kind=k.key()
                     aria-pressed=move || sel.with(|s| (s.chart == k).to_string())
