@@ -94,14 +94,14 @@ describe('HTX Charts in chromium', () => {
     }
   });
 
-  it('hovering Lạng Sơn (P20) in coops-by-area shows 478 and its source', T, async () => {
+  it('hovering Lạng Sơn (P20) in the explorer default chart shows 478 and its source', T, async () => {
     const page = await newPage(browser);
     try {
       await page.goto(server.url, { waitUntil: 'load' });
       await waitForCharts(page);
-      const marks = await marksOf(page, 'coops-by-area');
-      assert.ok(Array.isArray(marks) && marks.length > 0, 'coops-by-area has marks');
-      await hoverMark(page, 'coops-by-area', 'P20');
+      const marks = await marksOf(page, 'explorer');
+      assert.ok(Array.isArray(marks) && marks.length > 0, 'the explorer has marks');
+      await hoverMark(page, 'explorer', 'P20');
       const tip = page.locator('[data-testid=tooltip]');
       await tip.waitFor({ state: 'visible', timeout: 5_000 });
       assert.equal(await tip.getAttribute('role'), 'tooltip');

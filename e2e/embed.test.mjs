@@ -187,6 +187,13 @@ describe('embed.js on a host page of another origin', () => {
       assert.ok(!inner.scrolls, 'the embed does not scroll inside its frame');
       await screenshot(page, 'embed-host-page');
 
+      // Every message the host window receives, recorded by a listener added after embed.js's
+      // own: once a message is recorded here, embed.js has already handled it.
+      await page.evaluate(() => {
+        window.__seen = [];
+        window.addEventListener('message', (e) => window.__seen.push(e.data));
+      });
+      const seen = (pred, n, what) => page.waitForFunction(([p, k]) => window.__seen.filter(new Function('m', `return (${p})(m)`)).length >= k, [pred.toString(), n], { timeout: 10_000 }).catch(() => assert.fail(`the host never received ${what}`));
       // 1. the host window posting to itself (host origin): ignored
       await page.evaluate(() => window.postMessage({ type: 'htx-charts:height', height: 9999 }, '*'));
       // 2. a frame of the host's origin: ignored (wrong origin)
@@ -214,7 +221,7 @@ describe('embed.js on a host page of another origin', () => {
         f.srcdoc = "<script>parent.postMessage({type:'htx-charts:height', height: 9999}, '*')<\/script>";
         document.body.appendChild(f);
       });
-      await page.waitForTimeout(500);
+      await seen((m) => m && m.height === 9999, 4, 'the four 9999-px messages (self, poster, same-origin frame, sandboxed frame)');
       assert.equal(await frameHeight(), h1, 'messages from elsewhere leave the embed iframe alone');
       assert.ok(other, 'the same-origin non-embed frame is loaded');
 
@@ -222,7 +229,7 @@ describe('embed.js on a host page of another origin', () => {
       for (const msg of [{ type: 'htx-charts:height', height: 50 }, { type: 'htx-charts:height', height: '700' }, { type: 'other', height: 700 }, { type: 'htx-charts:height', height: 20000 }]) {
         await embedFrame.evaluate((m) => parent.postMessage(m, '*'), msg);
       }
-      await page.waitForTimeout(300);
+      await seen((m) => m && (m.height === 20000 || m.type === 'other'), 2, 'the malformed messages from the embed');
       assert.equal(await frameHeight(), h1, 'out-of-range or malformed messages from the embed are ignored');
       await embedFrame.evaluate(() => parent.postMessage({ type: 'htx-charts:height', height: 777 }, '*'));
       await page.waitForFunction(() => document.querySelector('#embed1').getBoundingClientRect().height === 777, null, { timeout: 5_000 });

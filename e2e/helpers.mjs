@@ -15,13 +15,13 @@ export const DIST = process.env.HTX_DIST ? path.resolve(process.env.HTX_DIST) : 
 export const OUT = path.join(HERE, 'out');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-/** The six chart ids of docs/DOM_CONTRACT.md. */
+/** The chart ids of the first page (docs/DOM_CONTRACT.md): the explorer, then the key figures. */
 export const CHART_IDS = [
-  'coops-by-area',
+  'explorer',
+  'national-series',
   'coops-by-region',
   'coops-by-sector',
-  'metric-by-area',
-  'national-series',
+  'capital-by-area',
   'rating-shares',
 ];
 
@@ -254,7 +254,7 @@ export async function changeExplorer(page, action, opts) {
 export async function explorerTableRows(page) {
   return page.locator(`${EXPLORER} [data-testid=figures-table] tbody tr`).evaluateAll((trs) =>
     trs.map((tr) => {
-      const td = [...tr.querySelectorAll('td')].map((c) => c.textContent.trim());
+      const td = [...tr.querySelectorAll('th, td')].map((c) => c.textContent.trim());
       return { key: tr.dataset.key, area: td[0], metric: td[1], value: td[2], qualifier: td[3], date: td[4], source: td[5], text: td.join(' | ') };
     }),
   );

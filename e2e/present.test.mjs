@@ -50,6 +50,24 @@ async function waitSlide(page, text) {
   }
 }
 
+/**
+ * Presses a key and waits until the app has handled it (its window listener, registered before
+ * this one, called preventDefault) and two frames have been painted since: whatever the key
+ * changes has then been shown.
+ */
+async function pressHandled(page, key) {
+  await page.evaluate(() => {
+    window.__lastKey = null;
+    if (!window.__keyRecorder) {
+      window.__keyRecorder = true;
+      window.addEventListener('keydown', (e) => { window.__lastKey = { key: e.key, prevented: e.defaultPrevented }; });
+    }
+  });
+  await page.keyboard.press(key);
+  await page.waitForFunction((k) => window.__lastKey?.key === k && window.__lastKey.prevented, key, { timeout: 5_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 async function press(page, key, want) {
   await page.keyboard.press(key);
   await waitSlide(page, want);
@@ -120,12 +138,10 @@ for (const { w, h, minTitle } of [
         await assertFits(page, 'slide 8');
         await screenshot(page, `present-${w}x${h}-slide8`);
         // past the end stays at the end
-        await page.keyboard.press('ArrowRight');
-        await page.waitForTimeout(150);
+        await pressHandled(page, 'ArrowRight');
         assert.equal((await counter(page).innerText()).trim(), '8 / 8', 'ArrowRight on the last slide stays there');
         await press(page, 'Home', '1 / 8');
-        await page.keyboard.press('ArrowLeft');
-        await page.waitForTimeout(150);
+        await pressHandled(page, 'ArrowLeft');
         assert.equal((await counter(page).innerText()).trim(), '1 / 8', 'ArrowLeft on the first slide stays there');
 
         // the buttons

@@ -182,6 +182,33 @@ describe('share bar: downloads, copy link, print', () => {
     }
   });
 
+  it('CSV in mode=per_coop: Lạng Sơn holds the computed charter capital per cooperative and names both sources', T, async () => {
+    const page = await openExplorer('?m=charter_capital&mode=per_coop');
+    try {
+      const { bytes } = await downloadFrom(page, '[data-testid=download-csv]', 'share-explorer-per-coop.csv');
+      const [header, ...data] = parseCsv(bytes.subarray(3).toString('utf8'));
+      const col = (h) => header.indexOf(h);
+      const ls = data.find((r) => r[col('Mã địa bàn')] === 'P20');
+      assert.ok(ls, `the CSV has a row for Lạng Sơn: ${JSON.stringify(data.map((r) => r[0]))}`);
+      // 1.017,52 tỷ đồng ÷ 478 HTX = 2 128 702 928.87… đồng per cooperative (the value as drawn)
+      const value = Number(ls[col('Giá trị')]);
+      assert.ok(Math.abs(value - 1017520000000 / 478) < 1, `per-cooperative value in đồng: ${ls[col('Giá trị')]}`);
+      assert.match(ls[col('Đơn vị')], /\/HTX/, `the unit is per cooperative: ${ls[col('Đơn vị')]}`);
+      assert.equal(ls[col('Số tính toán')], 'có', 'marked as computed');
+      assert.match(ls[col('Cách tính')], /1\.017,52 tỷ đồng ÷ 478 HTX/, `how it was computed: ${ls[col('Cách tính')]}`);
+      const data0 = readDataset();
+      const inputs = data0.observations.filter((o) => o.area === 'P20' && o.date === '2023' && ['charter_capital', 'cooperatives'].includes(o.metric) && !o.sector);
+      const sources = [...new Set(inputs.map((o) => data0.sources.find((s) => s.id === o.source).publisher))];
+      for (const p of sources) assert.ok(ls[col('Nơi công bố')].includes(p), `names the source ${p}: ${ls[col('Nơi công bố')]}`);
+      assert.equal(ls[col('Bản ghi')].split(' | ').length, 2, `both records: ${ls[col('Bản ghi')]}`);
+      const marks = await marksOf(page, 'explorer');
+      assert.equal(data.length, marks.length, 'one CSV row per bar drawn');
+      assertNoErrors(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it('Copy link: the clipboard gets the page URL, and the status says so', T, async () => {
     const page = await openExplorer('?m=charter_capital');
     try {
@@ -231,7 +258,7 @@ describe('share bar: downloads, copy link, print', () => {
       assert.equal(await page.evaluate(() => window.__printed), 1, 'the print button calls window.print()');
       await page.emulateMedia({ media: 'print' });
       await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-      await page.waitForTimeout(200);
+      await page.waitForFunction(() => document.querySelector('figure[data-chart=explorer] details.chart-table')?.open === true, null, { timeout: 5_000 });
       const st = await page.evaluate((sel) => {
         const disp = (q) => {
           const el = document.querySelector(q);

@@ -150,7 +150,7 @@ pub fn value(v: Value, q: Qualifier, unit: Unit, lang: Lang) -> String {
             let scale = if unit.is_money() { MoneyScale::for_amount(high) } else { MoneyScale::One };
             let lo = scaled(low, unit, scale, lang);
             let hi = scaled(high, unit, scale, lang);
-            let open = if high_open { format!("{} ", lang.pick("hơn", "more than")) } else { String::new() };
+            let open = if high_open { format!("{} ", Qualifier::MoreThan.prefix(lang).unwrap_or_default()) } else { String::new() };
             let nums = if unit == Unit::Percent {
                 format!("{lo}% – {open}{hi}")
             } else {
@@ -159,12 +159,17 @@ pub fn value(v: Value, q: Qualifier, unit: Unit, lang: Lang) -> String {
             join_unit(&nums, &unit_text(unit, scale, lang), unit)
         }
     };
+    qualified(&body, q, lang)
+}
+
+/// A number (with or without unit) with its qualifier's words: "hơn 148", "293 HTX (ước tính)".
+pub fn qualified(body: &str, q: Qualifier, lang: Lang) -> String {
     let mut out = String::new();
     if let Some(p) = q.prefix(lang) {
         out.push_str(p);
         out.push(' ');
     }
-    out.push_str(&body);
+    out.push_str(body);
     if let Some(s) = q.suffix(lang) {
         out.push(' ');
         out.push_str(s);

@@ -1,7 +1,8 @@
 //! HTX Charts: interactive charts of Vietnam's cooperative (hợp tác xã) statistics.
 //!
-//! Data flows one way: JSON → [`load`] (validated [`model::Dataset`]) → [`query`] (chart specs)
-//! → [`chart`] (layout and drawing on any plotters backend). Everything here except [`ui`] is free
+//! Data flows one way: JSON → [`load`] (validated [`model::Dataset`]) → [`explore::Selection`]
+//! → [`view::build`] (the view model: chart spec, figures, caveats) → [`chart`] (drawing on any
+//! plotters backend). Everything here except [`ui`] is free
 //! of the DOM and runs natively under `cargo test`.
 
 #[macro_use]
@@ -13,9 +14,10 @@ pub mod deck;
 pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod key_figures;
 pub mod load;
 pub mod model;
-pub mod query;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -5,11 +5,9 @@
 
 mod consistency;
 mod fields;
-mod problem;
 mod records;
 
-pub use consistency::{ConsistencyNote, NoteKind};
-pub use problem::{Problem, ProblemKind, Section};
+pub use crate::model::{ConsistencyNote, NoteKind, Problem, ProblemKind, Section};
 
 use crate::i18n::Lang;
 use crate::model::Dataset;

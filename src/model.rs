@@ -3,13 +3,17 @@
 mod area;
 mod date;
 mod metric;
+mod note;
 mod observation;
+mod problem;
 mod source;
 
 pub use area::{Area, Level};
 pub use date::{DateRef, Ymd};
 pub use metric::{Metric, Rating, Sector, Unit};
 pub use observation::{Observation, Qualifier, Value};
+pub use note::{ConsistencyNote, NoteKind};
+pub use problem::{Problem, ProblemKind, Section};
 pub use source::Source;
 
 use std::collections::HashMap;
@@ -30,9 +34,9 @@ pub struct Dataset {
     /// Valid observations.
     pub observations: Vec<Observation>,
     /// Records left out, with the reason.
-    pub problems: Vec<crate::load::Problem>,
+    pub problems: Vec<Problem>,
     /// Consistency notes on valid records (parts that do not add up to a total, …).
-    pub notes: Vec<crate::load::ConsistencyNote>,
+    pub notes: Vec<ConsistencyNote>,
     area_index: HashMap<String, usize>,
     source_index: HashMap<String, usize>,
 }
@@ -79,7 +83,7 @@ impl Dataset {
     }
 
     /// Consistency notes that concern this observation.
-    pub fn notes_for(&self, record: usize) -> impl Iterator<Item = &crate::load::ConsistencyNote> {
+    pub fn notes_for(&self, record: usize) -> impl Iterator<Item = &ConsistencyNote> {
         self.notes.iter().filter(move |n| n.records.contains(&record))
     }
 }

@@ -1,20 +1,26 @@
-//! The browser layer (Leptos, CSR): thin components over the pure modules.
+//! The browser layer (Leptos, CSR): thin components over the pure modules. The dataset and the
+//! language reach components through context ([`context`]).
 
 mod app;
 mod browser;
 mod chart_canvas;
 mod chart_figure;
+mod context;
 mod dataset;
 mod deck_panel;
 mod downloads;
 mod embed;
+mod embed_dialog;
+mod explore_controls;
 mod explore_panel;
 mod explorer;
 mod figures_table;
-mod key_charts;
+mod key_figures;
+mod legend;
 mod present;
 mod problems;
 mod share_bar;
+mod shell;
 mod state;
 mod timing;
 mod tooltip;
@@ -28,8 +34,8 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// Mounts the embed view alone (the `htx-embed` bundle served as `embed.html`).
+/// Mounts the embed page alone (the `htx-embed` bundle served as `embed.html`).
 pub fn mount_embed() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::EmbedApp);
+    leptos::mount::mount_to_body(embed::EmbedApp);
 }

@@ -215,5 +215,11 @@ fn default_deck_is_valid_in_the_explorer() {
         assert_eq!(d.slides[0], written, "the deck keeps every pair the explorer writes for {s:?}");
         let (again, _) = htx_charts::explore::from_query(&from_query(&to_query(&s)), &ds);
         assert_eq!(again, sel);
+        // and it shows what it asks for
+        let v = htx_charts::view::build(&ds, &sel, Lang::Vi);
+        assert!(!v.figures.is_empty(), "{s:?}: nothing drawn");
+        assert_eq!(v.chart_kind, sel.chart, "{s:?}: {:?}", v.caveat_text);
+        let fallback = |c: &htx_charts::view::Caveat| matches!(c, htx_charts::view::Caveat::ModeFallback { .. } | htx_charts::view::Caveat::NoSectors);
+        assert!(!v.caveats.iter().any(fallback), "{s:?}: {:?}", v.caveat_text);
     }
 }

@@ -1,396 +1,414 @@
-//! What the explorer shows for a selection: the figures, computed values and how each was
-//! computed, the choices that make sense, the legend, the table rows, and drawings of each kind.
+//! What the explorer shows for a selection (`view::build`): the figures drawn, computed values and
+//! how each was computed, the choices that fit, the legend, fallbacks with their caveats, and
+//! drawings of each kind. Behaviour is tested on tests/fixtures/small.json; the bundled dataset is
+//! used for a sweep over every selection and a few facts pinned to an area and a year.
 
 mod common;
 
-use common::{bundled, record_of};
-use htx_charts::chart::{self, ChartSpec, Mark, StackAxis, Theme};
-use htx_charts::explore::{build, metric_choices, AreaSet, ChartKind, DatePick, ExploreView, Mode, Selection, SortBy};
+use common::{bundled, check_view, record_of, render, small, spec_marks, view};
+use htx_charts::chart::{ChartSpec, StackAxis};
+use htx_charts::explore::{fold, AreaSet, ChartKind, DatePick, Mode, Selection};
 use htx_charts::i18n::Lang;
-use htx_charts::model::{Dataset, Metric, Sector, Unit};
-use htx_charts::query;
+use htx_charts::model::{Dataset, Metric, Qualifier, Sector, Unit, Value};
+use htx_charts::view::{self, Caveat, ChartView};
 
 fn custom(codes: &[&str]) -> AreaSet {
     AreaSet::Custom(codes.iter().map(|c| c.to_string()).collect())
 }
 
-fn view(ds: &Dataset, sel: Selection) -> ExploreView {
-    let v = build(ds, &sel, Lang::Vi);
-    check(ds, &sel, &v);
+/// The view of a query on a dataset, checked (see [`common::check_view`]) and drawn.
+fn checked(ds: &Dataset, query: &str) -> ChartView {
+    let v = view(ds, query, Lang::Vi);
+    check_view(ds, query, &v);
+    draws(query, &v);
     v
 }
 
-/// The keys and primary records of the marks the spec describes, in chart order.
-fn spec_marks(spec: &ChartSpec) -> Vec<(String, usize)> {
-    match spec {
-        ChartSpec::Bars(b) => b.rows.iter().map(|r| (r.key.clone(), r.record)).collect(),
-        ChartSpec::Stacked(s) => s.rows.iter().flat_map(|r| r.segments.iter().map(|g| (g.key.clone(), g.record))).collect(),
-        ChartSpec::Series(s) => s.points.iter().map(|p| (p.key.clone(), p.record)).collect(),
-        // every tile that has a figure to show (its own, or a former province's) is a mark
-        ChartSpec::Map(m) => m.tiles.iter().filter_map(|t| t.record().map(|r| (t.code.clone(), r))).collect(),
-    }
-}
-
-fn render(spec: &ChartSpec, width: u32, lang: Lang) -> (String, Vec<Mark>, u32) {
-    let t = Theme { lang, ..Theme::light(1.0) };
-    let height = chart::preferred_height(spec, width as f64, &t).ceil() as u32;
-    let (svg, marks) = chart::to_svg(spec, width, height.max(1), &t).expect("draws");
-    (svg, marks, height)
-}
-
-/// Rows are exactly the figures in the chart; computed ones say how; marks are unique and drawn.
-fn check(ds: &Dataset, sel: &Selection, v: &ExploreView) {
-    let mut marks = spec_marks(&v.chart.spec);
-    if let ChartSpec::Map(m) = &v.chart.spec {
-        // the table lists the provinces' own figures only
-        marks.retain(|(code, _)| m.tiles.iter().any(|t| t.code == *code && matches!(t.state, htx_charts::chart::tilemap::TileState::Value { .. })));
-    }
-    let rows: Vec<(String, usize)> = v.rows.iter().map(|r| (r.key.clone(), r.records[0])).collect();
-    assert_eq!(rows, marks, "{sel:?}: rows == figures in the chart, in chart order");
-    let records: Vec<usize> = marks.iter().map(|m| m.1).collect();
-    assert_eq!(records, v.chart.records, "{sel:?}");
-    let mut keys: Vec<&str> = marks.iter().map(|m| m.0.as_str()).collect();
-    keys.sort();
-    keys.dedup();
-    assert_eq!(keys.len(), marks.len(), "{sel:?}: mark keys are unique");
-    for r in &v.rows {
-        for rec in &r.records {
-            assert!(ds.observation(*rec).is_some());
-        }
-        assert!(!r.value.is_empty() && !r.date.is_empty() && !r.source.is_empty() && !r.area.is_empty(), "{r:?}");
-        if r.derived {
-            assert!(r.records.len() >= 2, "{r:?}");
-            assert!(r.qualifier.contains("tính từ"), "{r:?}");
-            let d = v.derived.iter().find(|d| d.key == r.key).expect("a derived row has its Derived");
-            assert_eq!(d.records, r.records);
-            assert!(r.qualifier.contains(&d.formula));
-        }
-    }
-    assert_eq!(v.derived.len(), v.rows.iter().filter(|r| r.derived).count());
-    assert!(v.kinds.contains(&ChartKind::Bars) && v.kinds.contains(&ChartKind::Table));
-    assert!(v.modes.contains(&Mode::Absolute));
-    assert!(!v.chart.title.is_empty() && !v.chart.unit_line.is_empty());
-    assert!(v.chart.source_line.starts_with("Nguồn: "));
-    if v.chart.spec.is_empty() {
-        assert!(!v.chart.caveats.is_empty(), "{sel:?}: an empty chart says why");
+/// It draws: one mark per datum, of non-zero size, inside the canvas, at two widths.
+fn draws(what: &str, v: &ChartView) {
+    if v.spec.is_empty() {
         return;
     }
-    // it draws: one mark per figure, inside the canvas
     for width in [640, 360] {
-        let (svg, drawn, height) = render(&v.chart.spec, width, Lang::Vi);
-        assert!(svg.starts_with("<svg"));
-        let drawn_keys: Vec<(String, usize)> = drawn.iter().map(|m| (m.key.clone(), m.record)).collect();
-        assert_eq!(drawn_keys, spec_marks(&v.chart.spec), "{sel:?}: drawn marks");
-        for m in &drawn {
+        let (svg, marks, height) = render(&v.spec, width, Lang::Vi);
+        assert!(svg.starts_with("<svg"), "{what}");
+        let drawn: Vec<(String, usize)> = marks.iter().map(|m| (m.key.clone(), m.record)).collect();
+        assert_eq!(drawn, spec_marks(&v.spec), "{what}: drawn marks");
+        for m in &marks {
             let s = m.shape;
-            assert!(s.w > 0.0 && s.h > 0.0, "{sel:?}: {} {s:?}", m.key);
-            assert!(s.x >= -0.5 && s.y >= -0.5 && s.x + s.w <= width as f64 + 0.5 && s.y + s.h <= height as f64 + 0.5, "{sel:?}: {} {s:?}", m.key);
+            assert!(s.w > 0.0 && s.h > 0.0, "{what}: {} {s:?}", m.key);
+            assert!(s.x >= -0.5 && s.y >= -0.5 && s.x + s.w <= width as f64 + 0.5 && s.y + s.h <= height as f64 + 0.5, "{what}: {} {s:?}", m.key);
         }
     }
 }
 
+fn bars(v: &ChartView) -> &htx_charts::chart::BarSpec {
+    match &v.spec {
+        ChartSpec::Bars(b) => b,
+        other => panic!("{}: not bars: {other:?}", v.title),
+    }
+}
+
+fn stacked(v: &ChartView) -> &htx_charts::chart::StackSpec {
+    match &v.spec {
+        ChartSpec::Stacked(s) => s,
+        other => panic!("{}: not stacked: {other:?}", v.title),
+    }
+}
+
+fn series(v: &ChartView) -> &htx_charts::chart::SeriesSpec {
+    match &v.spec {
+        ChartSpec::Series(s) => s,
+        other => panic!("{}: not a series: {other:?}", v.title),
+    }
+}
+
 #[test]
-fn the_default_view_is_the_current_cooperatives_by_area() {
-    let ds = bundled();
-    let v = view(&ds, Selection::default());
-    let old = query::coops_by_area(&ds, Lang::Vi);
-    assert_eq!(v.chart.spec, old.spec);
-    assert_eq!(v.chart.title, old.title);
-    assert_eq!(v.chart.caveats, old.caveats);
-    assert_eq!(v.chart.unit_line, old.unit_line);
-    assert_eq!(v.chart.source_line, old.source_line);
-    assert_eq!(v.chart.notes, old.notes);
-    assert_eq!(v.chart_kind, ChartKind::Bars);
+fn the_default_view_is_cooperatives_by_area() {
+    let ds = small();
+    let v = checked(&ds, "");
+    assert_eq!(v.title, "Số hợp tác xã theo địa phương (số mới nhất của mỗi nơi)");
+    assert_eq!(v.unit_line, "Đơn vị: HTX");
+    assert_eq!((v.chart_kind, v.mode), (ChartKind::Bars, Mode::Absolute));
     assert!(v.legend.is_empty());
-    assert!(v.derived.is_empty());
-    // every bar says its date
-    let ChartSpec::Bars(b) = &v.chart.spec else { panic!() };
+    assert!(v.figures.iter().all(|f| f.formula.is_none()));
+    // local areas only, largest first, each bar with its date
+    let b = bars(&v);
+    let keys: Vec<&str> = b.rows.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(keys, ["P24", "P01", "P22", "F24", "F17", "P20", "C14-SONLA"]);
+    assert!(b.rows.windows(2).all(|w| w[0].value.extent() >= w[1].value.extent()));
     assert!(b.rows.iter().all(|r| !r.date.is_empty()));
-    let en = build(&ds, &Selection::default(), Lang::En);
-    assert_eq!(en.chart.spec, query::coops_by_area(&ds, Lang::En).spec);
-    assert_eq!(en.chart.title, "Cooperatives by area (latest figure of each)");
+    let ls = b.rows.iter().find(|r| r.key == "P20").unwrap();
+    assert_eq!((ls.label.as_str(), ls.value_label.as_str(), ls.date.as_str()), ("Lạng Sơn", "478", "2023"));
+    let bg = v.figure("F24").unwrap();
+    assert_eq!(bg.area, "Tỉnh Bắc Giang (cũ, nay thuộc Tỉnh Bắc Ninh)");
+    assert_eq!(bg.label, "hơn 713");
+    assert!(b.rows.iter().any(|r| r.label == "Bắc Giang (cũ)"));
+    assert_eq!(v.figure("C14-SONLA").unwrap().area, "Thành phố Sơn La (thuộc Tỉnh Sơn La)");
+    // what a reader must know: dates, levels and scopes differ
+    assert!(v.caveats.contains(&Caveat::DatesDiffer { from: 2019, to: 2025 }), "{:?}", v.caveats);
+    assert!(v.caveats.contains(&Caveat::LevelsDiffer) && v.caveats.contains(&Caveat::ScopesDiffer));
+    // Bắc Ninh's parts do not add up: flagged, and the note says so
+    assert!(b.rows.iter().find(|r| r.key == "P24").unwrap().flagged);
+    assert!(v.notes.iter().any(|n| n.contains("2.087") && n.contains("2.086")), "{:?}", v.notes);
+    // the choices: cooperatives per cooperative makes no sense; a line for Quảng Ninh's two dates
+    assert_eq!(v.modes, [Mode::Absolute]);
+    assert_eq!(v.kinds, [ChartKind::Bars, ChartKind::Line, ChartKind::Map, ChartKind::Table]);
+    assert!(v.can_by_sector && !v.by_sector);
+    assert!(v.areas_with_data.contains(&"VN".to_string()) && v.areas_with_data.contains(&"R1".to_string()), "the picker lists every level");
+    assert_eq!(v.years, [2019, 2020, 2022, 2023, 2024, 2025]);
+    let en = view(&ds, "", Lang::En);
+    assert_eq!(en.title, "Cooperatives by area (latest figure of each)");
+    assert_eq!(en.unit_line, "Unit: cooperatives");
+    assert_eq!(en.spec.is_empty(), v.spec.is_empty());
+    assert_eq!(en.figure("F24").unwrap().label, "more than 713");
 }
 
 #[test]
-fn region_view_and_year_2022_give_the_six_regions() {
-    let ds = bundled();
-    let v = view(&ds, Selection { areas: AreaSet::Regions, date: DatePick::Year(2022), ..Selection::default() });
-    let mut keys: Vec<&str> = v.rows.iter().map(|r| r.key.as_str()).collect();
-    keys.sort();
-    assert_eq!(keys, ["R1", "R2", "R3", "R4", "R5", "R6"]);
-    assert!(v.rows.iter().all(|r| r.date == "31/12/2022"));
-    assert_eq!(v.years, [2022]);
-    let latest = view(&ds, Selection { areas: AreaSet::Regions, ..Selection::default() });
-    assert_eq!(latest.chart.spec, query::coops_by_region(&ds, Lang::Vi).spec);
+fn presets_and_custom_areas() {
+    let ds = small();
+    let p34 = checked(&ds, "a=p34");
+    assert_eq!(p34.figures.iter().map(|f| f.key.as_str()).collect::<Vec<_>>(), ["P24", "P01", "P22", "P20"]);
+    let vn = checked(&ds, "a=vn");
+    assert_eq!(vn.figures.len(), 1, "the latest national figure");
+    assert_eq!(vn.figures[0].date, "12/2025");
+    assert_eq!(vn.title, "Số hợp tác xã — Việt Nam (số mới nhất)");
+    let regions = checked(&ds, "a=regions");
+    assert_eq!(regions.figures.iter().map(|f| f.key.as_str()).collect::<Vec<_>>(), ["R1", "R2"]);
+    assert!(regions.caveats.is_empty(), "{:?}", regions.caveat_text);
+    let two = checked(&ds, "a=P20,F24");
+    assert_eq!(two.figures.iter().map(|f| f.key.as_str()).collect::<Vec<_>>(), ["F24", "P20"]);
+    assert_eq!(two.title, "Số hợp tác xã theo địa bàn đã chọn (số mới nhất của mỗi nơi)");
 }
 
 #[test]
-fn lang_son_capital_per_cooperative_same_date() {
-    let ds = bundled();
-    let sel = Selection { metric: Metric::CharterCapital, unit: Unit::Vnd, mode: Mode::PerCooperative, ..Selection::default() };
-    let v = view(&ds, sel);
+fn a_year_keeps_the_figures_of_that_year() {
+    let ds = small();
+    let v = checked(&ds, "d=2023");
+    assert_eq!(v.figures.iter().map(|f| f.key.as_str()).collect::<Vec<_>>(), ["P22", "P20"]);
+    assert_eq!(v.figure("P22").unwrap().value, Value::Point(665.0), "Quảng Ninh's 2023 figure, not its latest");
+    assert_eq!(v.title, "Số hợp tác xã theo địa phương năm 2023");
+    assert!(!v.caveats.iter().any(|c| matches!(c, Caveat::DatesDiffer { .. })));
+}
+
+#[test]
+fn charter_capital_per_cooperative_same_date() {
+    let ds = small();
+    let v = checked(&ds, "m=charter_capital&mode=per_coop");
     assert_eq!(v.mode, Mode::PerCooperative);
-    assert_eq!(v.chart.unit_line, "Đơn vị: tỷ đồng/HTX");
-    let ChartSpec::Bars(b) = &v.chart.spec else { panic!("bars") };
-    let ls = b.rows.iter().find(|r| r.key == "P20").expect("Lạng Sơn");
-    assert_eq!(ls.value_label, "2,129");
-    assert_eq!(ls.date, "2023");
-    assert_eq!(ls.value.extent(), 1_017_520_000_000.0 / 478.0);
+    assert_eq!(v.unit_line, "Đơn vị: tỷ đồng/HTX");
+    assert_eq!(v.title, "Vốn điều lệ bình quân một HTX theo địa phương (số mới nhất của mỗi nơi)");
     let capital = record_of(&ds, |o| o.area == "P20" && o.metric == Metric::CharterCapital);
     let count = record_of(&ds, |o| o.area == "P20" && o.metric == Metric::Cooperatives && o.sector.is_none());
-    let d = v.derived.iter().find(|d| d.key == "P20").unwrap();
-    assert_eq!(d.formula, "1.017,52 tỷ đồng ÷ 478 HTX, cùng thời điểm 2023");
-    assert_eq!(d.value, "2,129 tỷ đồng/HTX");
-    assert_eq!(d.raw, 2_128_702_928.870293);
-    assert_eq!(d.records, [capital, count]);
-    let row = v.rows.iter().find(|r| r.key == "P20").unwrap();
-    assert!(row.derived);
-    assert_eq!(row.qualifier, "tính từ 1.017,52 tỷ đồng ÷ 478 HTX, cùng thời điểm 2023");
-    assert_eq!(row.value, "2,129 tỷ đồng/HTX");
-    // Bắc Giang (cũ) has capital at 12/2019 but no count of cooperatives: left out, and said so
-    assert!(!v.rows.iter().any(|r| r.key == "F24"));
-    assert!(v.chart.caveats.iter().any(|c| c.contains("đã bỏ ra") && c.contains("Bắc Giang (cũ)")), "{:?}", v.chart.caveats);
-    // qualifiers propagate: "hơn 915 tỷ đồng" ÷ 479 is "hơn 1,91"
-    let lam_dong = b.rows.iter().find(|r| r.key == "F68").unwrap();
-    assert_eq!(lam_dong.value_label, "hơn 1,91");
-    assert!(v.modes.contains(&Mode::PerCooperative));
+    let f = v.figure("P20").unwrap();
+    assert_eq!(f.value, Value::Point(1_017_520_000_000.0 / 478.0));
+    assert!(f.per_cooperative);
+    assert_eq!(f.label, "2,129");
+    assert_eq!(f.value_text, "2,129 tỷ đồng/HTX");
+    assert_eq!(f.formula.as_deref(), Some("1.017,52 tỷ đồng ÷ 478 HTX, cùng thời điểm 2023"));
+    assert_eq!(f.qualifier_text, "tính từ 1.017,52 tỷ đồng ÷ 478 HTX, cùng thời điểm 2023");
+    assert_eq!(f.metric, "Vốn điều lệ bình quân một HTX");
+    assert_eq!(f.records(), [capital, count]);
+    assert_eq!(bars(&v).rows.iter().find(|r| r.key == "P20").unwrap().value_label, "2,129");
+    // “hơn 1.523 tỷ đồng” ÷ “hơn 713 HTX”: neither more nor less, so “about”
+    let bg = v.figure("F24").unwrap();
+    assert_eq!(bg.qualifier, Qualifier::About);
+    assert_eq!(bg.label, "khoảng 2,136");
+    assert!(bg.qualifier_text.starts_with("khoảng"), "{}", bg.qualifier_text);
+    assert!(v.caveats.contains(&Caveat::Computed));
+    let en = view(&ds, "m=charter_capital&mode=per_coop", Lang::En);
+    let f = en.figure("P20").unwrap();
+    assert_eq!(f.value_text, "2.129 billion VND per cooperative");
+    assert_eq!(f.formula.as_deref(), Some("1,017.52 billion VND ÷ 478 cooperatives, same date 2023"));
+    assert_eq!(en.unit_line, "Unit: billion VND per cooperative");
 }
 
 #[test]
-fn a_count_at_another_date_is_never_used() {
-    let ds = bundled();
-    // Việt Nam: members "2022", cooperatives "31/12/2022": not the same date
-    let v = view(&ds, Selection { metric: Metric::Members, unit: Unit::Persons, areas: AreaSet::Country, mode: Mode::PerCooperative, date: DatePick::Year(2022), ..Selection::default() });
-    assert!(v.rows.is_empty());
-    assert!(v.chart.caveats.iter().any(|c| c.contains("Việt Nam (2022: số HTX chỉ có ở thời điểm") && c.contains("31/12/2022")), "{:?}", v.chart.caveats);
-    // workers 2024 and cooperatives 12/2024: no pair at all, so the mode is not offered
-    let v = view(&ds, Selection { metric: Metric::Workers, unit: Unit::Persons, areas: AreaSet::Country, mode: Mode::PerCooperative, ..Selection::default() });
-    assert!(!v.modes.contains(&Mode::PerCooperative));
-    assert_eq!(v.mode, Mode::Absolute);
-    assert!(v.derived.is_empty());
-    assert!(v.chart.caveats.iter().any(|c| c.contains("không dùng được")), "{:?}", v.chart.caveats);
-    // members 12/2025 ÷ cooperatives 12/2025 (same source): kept
-    let v = view(&ds, Selection { metric: Metric::Members, unit: Unit::Persons, areas: AreaSet::Country, mode: Mode::PerCooperative, ..Selection::default() });
-    assert_eq!(v.rows.len(), 1);
-    assert_eq!(v.rows[0].date, "12/2025");
-    assert_eq!(v.chart.unit_line, "Đơn vị: người/HTX");
-    // "6 triệu" is "khoảng"? whatever it is, the ratio's qualifier follows both inputs
-    assert!(v.derived[0].formula.contains("35.041 HTX (sơ bộ)"), "{:?}", v.derived);
-    // cooperatives per cooperative makes no sense
-    let v = view(&ds, Selection::default());
-    assert_eq!(v.modes, [Mode::Absolute]);
-}
-
-#[test]
-fn share_of_the_reported_total_bac_ninh_2025() {
-    let ds = bundled();
-    let sel = Selection { areas: custom(&["P24"]), by_sector: true, mode: Mode::Share, ..Selection::default() };
-    let v = view(&ds, sel);
+fn share_of_the_reported_total() {
+    let ds = small();
+    let v = checked(&ds, "a=P24&by=sector&mode=share");
     assert!(v.by_sector && v.can_by_sector);
     assert_eq!(v.mode, Mode::Share);
-    let d = v.derived.iter().find(|d| d.key == "P24:agriculture").expect("agriculture share");
-    assert_eq!(d.raw, 1439.0 / 2086.0 * 100.0);
-    assert_eq!(d.formula, "1.439 HTX ÷ 2.086 HTX (tổng số do nguồn nêu), cùng thời điểm 2025");
-    assert_eq!(d.value, "69%");
-    assert_eq!(v.chart.unit_line, "Đơn vị: % (tỷ lệ trong tổng số)");
-    // one area: bars are labelled by sector only, largest first
-    let ChartSpec::Bars(b) = &v.chart.spec else { panic!() };
-    assert_eq!(b.rows[0].label, "Nông, lâm, ngư nghiệp");
-    assert_eq!(b.rows.len(), 3);
+    assert_eq!(v.unit_line, "Đơn vị: % (tỷ lệ trong tổng số)");
+    let f = v.figure("P24:agriculture").expect("agriculture share");
+    assert_eq!(f.value, Value::Point(1439.0 / 2086.0 * 100.0));
+    assert_eq!(f.unit, Unit::Percent);
+    assert_eq!(f.formula.as_deref(), Some("1.439 HTX ÷ 2.086 HTX (tổng số do nguồn nêu), cùng thời điểm 2025"));
+    assert_eq!(f.label, "69%");
+    let total = record_of(&ds, |o| o.area == "P24" && o.metric == Metric::Cooperatives && o.sector.is_none());
+    assert_eq!(f.records()[1], total);
+    // one area: bars labelled by sector only, largest first
+    let b = bars(&v);
+    assert_eq!(b.unit, Unit::Percent);
+    assert_eq!(b.rows.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(), ["Nông, lâm, ngư nghiệp", "Phi nông nghiệp", "Tín dụng (QTDND)"]);
     // Bắc Ninh's parts add up to 2.087, not 2.086: the note is shown
-    assert!(v.chart.notes.iter().any(|n| n.contains("2.087")), "{:?}", v.chart.notes);
-}
-
-#[test]
-fn share_of_the_listed_parts_when_no_total_is_reported() {
-    let ds = bundled();
-    let v = view(&ds, Selection { areas: custom(&["P01"]), by_sector: true, chart: ChartKind::Stacked100, ..Selection::default() });
-    assert_eq!(v.mode, Mode::Share);
-    assert!(v.chart.caveats.iter().any(|c| c.contains("tổng các lĩnh vực nguồn liệt kê")), "{:?}", v.chart.caveats);
-    let total: f64 = v.derived.iter().map(|d| d.raw).sum();
-    assert!((total - 100.0).abs() < 1e-9);
-    // estimates stay estimates
-    assert!(v.rows.iter().all(|r| r.value.contains("ước tính")), "{:?}", v.rows);
-    let ChartSpec::Stacked(s) = &v.chart.spec else { panic!("stacked") };
-    assert_eq!(s.axis, StackAxis::Percent);
-    assert_eq!(s.rows.len(), 1);
+    assert!(v.notes.iter().any(|n| n.contains("2.087")), "{:?}", v.notes);
+    // several areas: each bar says its area and sector
+    let v = checked(&ds, "by=sector&mode=share");
+    let b = bars(&v);
+    assert!(b.rows.iter().any(|r| r.label == "TP Sơn La — Nông, lâm, ngư nghiệp"), "{:?}", b.rows);
+    assert!(v.caveats.contains(&Caveat::OnlyTotals { count: 5 }), "{:?}", v.caveats);
 }
 
 #[test]
 fn sector_breakdown_stacks_one_row_per_area() {
-    let ds = bundled();
-    let v = view(&ds, Selection { by_sector: true, chart: ChartKind::Stacked, ..Selection::default() });
+    let ds = small();
+    let v = checked(&ds, "by=sector&c=stacked");
     assert!(v.kinds.contains(&ChartKind::Stacked) && v.kinds.contains(&ChartKind::Stacked100));
-    let ChartSpec::Stacked(s) = &v.chart.spec else { panic!("stacked") };
+    let s = stacked(&v);
     assert!(matches!(s.axis, StackAxis::Value { tick_divisor } if tick_divisor == 1.0));
-    let areas: Vec<&str> = s.rows.iter().map(|r| r.segments[0].key.split(':').next().unwrap()).collect();
-    let mut unique = areas.clone();
-    unique.sort();
-    unique.dedup();
-    assert_eq!(unique.len(), areas.len(), "one row per area: {areas:?}");
-    assert!(areas.contains(&"P24") && areas.contains(&"C14-SONLA") && areas.contains(&"F10"));
-    assert!(!areas.contains(&"VN"), "local areas only");
+    assert_eq!(s.rows.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(), ["Bắc Ninh", "TP Sơn La"], "largest first");
     for r in &s.rows {
-        assert!(!r.segments.is_empty());
         for g in &r.segments {
             let sector = g.key.split(':').nth(1).unwrap();
-            let item = v.legend.iter().find(|l| l.key == sector).expect("legend item per sector");
-            assert_eq!(s.colours[g.class], item.colour, "stable colour per sector");
+            let item = v.legend.iter().find(|l| l.key == sector).expect("a legend item per sector");
+            assert_eq!(s.colours[g.class], item.colour, "a stable colour per sector");
+            assert_eq!(s.classes[g.class], item.label);
         }
+        assert!(r.segments.windows(2).all(|w| w[0].class < w[1].class), "{r:?}");
     }
-    // rows sorted by their total, largest first
-    let sums: Vec<f64> = s.rows.iter().map(|r| r.segments.iter().map(|g| g.value).sum()).collect();
-    assert!(sums.windows(2).all(|w| w[0] >= w[1]), "{sums:?}");
-    let colour = |k: &str| v.legend.iter().find(|l| l.key == k).unwrap().colour;
-    assert_ne!(colour("other"), colour("non_agriculture"));
-    let all: Vec<usize> = v.legend.iter().map(|l| l.colour).collect();
-    let mut distinct = all.clone();
-    distinct.sort();
-    distinct.dedup();
-    assert_eq!(distinct.len(), all.len(), "every sector its own colour");
-    assert!(v.chart.caveats.iter().any(|c| c.contains("chỉ có tổng số")), "{:?}", v.chart.caveats);
+    let mut colours: Vec<usize> = v.legend.iter().map(|l| l.colour).collect();
+    colours.sort();
+    colours.dedup();
+    assert_eq!(colours.len(), v.legend.len(), "every sector its own colour");
+    assert!(v.caveats.contains(&Caveat::OnlyTotals { count: 5 }), "{:?}", v.caveats);
+    assert!(v.caveat_text.iter().any(|c| c.contains("chỉ có tổng số")));
+}
+
+#[test]
+fn hundred_percent_bars_are_shares_of_the_total() {
+    let ds = small();
+    let v = checked(&ds, "by=sector&c=pct");
+    assert_eq!((v.chart_kind, v.mode), (ChartKind::Stacked100, Mode::Share));
+    let s = stacked(&v);
+    assert_eq!(s.axis, StackAxis::Percent);
+    for r in &s.rows {
+        let sum: f64 = r.segments.iter().map(|g| g.value).sum();
+        // Bắc Ninh's parts add up to 2087 of a reported 2086: drawn as computed, not rescaled
+        assert!((sum - 100.0).abs() < 0.1, "{}: {sum}", r.label);
+    }
+    assert!(v.figures.iter().all(|f| f.formula.is_some() && f.unit == Unit::Percent));
 }
 
 #[test]
 fn hidden_legend_series_are_not_drawn() {
-    let ds = bundled();
-    let sel = Selection { by_sector: true, chart: ChartKind::Stacked, hidden: vec!["agriculture".into()], ..Selection::default() };
-    let v = view(&ds, sel.clone());
-    let item = v.legend.iter().find(|l| l.key == "agriculture").unwrap();
-    assert!(item.hidden);
-    assert!(v.rows.iter().all(|r| !r.key.ends_with(":agriculture")));
-    let ChartSpec::Stacked(s) = &v.chart.spec else { panic!() };
+    let ds = small();
+    let v = checked(&ds, "by=sector&c=stacked&hide=agriculture");
+    assert!(v.legend.iter().find(|l| l.key == "agriculture").unwrap().hidden);
+    assert!(v.figures.iter().all(|f| f.sector != Some(Sector::Agriculture)));
+    let s = stacked(&v);
     assert!(!s.classes.contains(&Sector::Agriculture.label(Lang::Vi).to_string()));
     // shown again
-    let back = view(&ds, sel.toggled("agriculture"));
-    assert!(back.rows.iter().any(|r| r.key.ends_with(":agriculture")));
+    let sel = common::sel(&ds, "by=sector&c=stacked&hide=agriculture").toggled("agriculture");
+    let back = view::build(&ds, &sel, Lang::Vi);
+    assert!(back.figures.iter().any(|f| f.sector == Some(Sector::Agriculture)));
     // a hidden line
-    let v = view(&ds, Selection { areas: custom(&["VN", "P22"]), chart: ChartKind::Line, hidden: vec!["P22".into()], ..Selection::default() });
+    let v = checked(&ds, "a=VN,P22&c=line&hide=P22");
     assert!(v.legend.iter().any(|l| l.key == "P22" && l.hidden));
-    assert!(v.rows.iter().all(|r| r.key.starts_with("VN:")));
+    assert!(v.figures.iter().all(|f| f.area_code == "VN"));
+    assert_eq!(series(&v).series, ["Việt Nam"]);
 }
 
 #[test]
 fn line_only_where_an_area_has_several_dates() {
-    let ds = bundled();
-    let v = view(&ds, Selection { areas: AreaSet::Country, chart: ChartKind::Line, ..Selection::default() });
-    assert!(v.kinds.contains(&ChartKind::Line));
+    let ds = small();
+    let v = checked(&ds, "a=vn&c=line");
     assert_eq!(v.chart_kind, ChartKind::Line);
-    let ChartSpec::Series(s) = &v.chart.spec else { panic!("series") };
-    let ChartSpec::Series(old) = &query::national_series(&ds, Lang::Vi).spec else { panic!() };
-    let ys: Vec<(f64, usize)> = s.points.iter().map(|p| (p.y, p.rank_at_date)).collect();
-    let old_ys: Vec<(f64, usize)> = old.points.iter().map(|p| (p.y, p.rank_at_date)).collect();
-    assert_eq!(ys, old_ys, "the national series, both end-2024 figures kept");
+    let s = series(&v);
     assert_eq!(s.series.len(), 1);
-    assert!(v.chart.caveats.iter().any(|c| c.contains("33.335 HTX") && c.contains("33.557 HTX")), "{:?}", v.chart.caveats);
-    assert!(!v.chart.caveats.iter().any(|c| c.contains("thời điểm khác nhau")), "a line has several dates by design");
+    let ys: Vec<(f64, usize)> = s.points.iter().map(|p| (p.y, p.rank_at_date)).collect();
+    assert_eq!(ys, [(29378.0, 0), (31364.0, 0), (33335.0, 0), (33557.0, 1), (35041.0, 0)], "both end-2024 figures kept");
+    assert!(v.caveat_text.iter().any(|c| c.contains("33.335 HTX") && c.contains("33.557 HTX")), "{:?}", v.caveat_text);
+    assert!(!v.caveats.iter().any(|c| matches!(c, Caveat::DatesDiffer { .. })), "a line has several dates by design");
+    assert!(v.caveats.contains(&Caveat::HollowPoints), "35.041 is preliminary");
     assert_eq!(v.legend.len(), 1);
-
-    let one_date = view(&ds, Selection { areas: custom(&["P20"]), chart: ChartKind::Line, ..Selection::default() });
-    assert!(!one_date.kinds.contains(&ChartKind::Line));
-    assert_eq!(one_date.chart_kind, ChartKind::Bars, "falls back to bars");
-    assert!(one_date.chart.caveats.iter().any(|c| c.contains("không dùng được")), "{:?}", one_date.chart.caveats);
-
-    // several areas: one series each, those with one date only are named
-    let v = view(&ds, Selection { areas: custom(&["VN", "P22", "P20"]), chart: ChartKind::Line, ..Selection::default() });
-    let ChartSpec::Series(s) = &v.chart.spec else { panic!() };
-    assert_eq!(s.series.len(), 2);
+    // one area with one date: no line, bars instead, and the caveat says so
+    let one = checked(&ds, "a=P20&c=line");
+    assert!(!one.kinds.contains(&ChartKind::Line));
+    assert_eq!(one.chart_kind, ChartKind::Bars);
+    assert!(one.caveats.contains(&Caveat::KindFallback { asked: ChartKind::Line }), "{:?}", one.caveats);
+    // several areas: those with one date only are named
+    let v = checked(&ds, "a=VN,P22,P20&c=line");
+    let s = series(&v);
+    assert_eq!(s.series, ["Việt Nam", "Quảng Ninh"]);
     assert!(s.points.iter().any(|p| p.series == 1));
-    assert!(v.chart.caveats.iter().any(|c| c.contains("Lạng Sơn")), "{:?}", v.chart.caveats);
+    assert!(v.caveats.contains(&Caveat::OneDateOnly { areas: vec!["P20".into()] }), "{:?}", v.caveats);
+    assert!(v.caveat_text.iter().any(|c| c.contains("Lạng Sơn")), "{:?}", v.caveat_text);
     assert_ne!(v.legend[0].colour, v.legend[1].colour);
 }
 
 #[test]
-fn several_sources_at_the_latest_date_are_all_kept() {
-    let mut ds = bundled();
-    ds.observations.retain(|o| !(o.area == "VN" && o.date.year() == 2025));
-    let v = view(&ds, Selection { areas: AreaSet::Country, ..Selection::default() });
-    let ChartSpec::Bars(b) = &v.chart.spec else { panic!() };
+fn several_sources_at_one_date_are_all_kept() {
+    let ds = small();
+    let v = checked(&ds, "a=vn&d=2024");
+    let b = bars(&v);
     assert_eq!(b.rows.len(), 2);
     assert!(b.rows.iter().all(|r| r.date == "12/2024"));
-    assert_ne!(b.rows[0].label, b.rows[1].label, "each labelled with its publisher: {:?}", b.rows);
-    assert!(b.rows.iter().any(|r| r.label.contains("Nông nghiệp và Môi trường")), "{:?}", b.rows);
-    assert!(v.chart.caveats.iter().any(|c| c.contains("không lấy trung bình")), "{:?}", v.chart.caveats);
-    let y = view(&bundled(), Selection { areas: AreaSet::Country, date: DatePick::Year(2024), ..Selection::default() });
-    assert_eq!(y.rows.len(), 2);
+    let labels: Vec<&str> = b.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, ["Việt Nam (Liên minh HTX Việt Nam)", "Việt Nam (Tổng cục Thống kê)"], "each labelled with its publisher");
+    assert!(v.caveats.iter().any(|c| matches!(c, Caveat::SameDate { area, line: false, .. } if area == "VN")), "{:?}", v.caveats);
+    assert!(v.caveat_text.iter().any(|c| c.contains("không lấy trung bình")), "{:?}", v.caveat_text);
 }
 
 #[test]
 fn sort_by_name_in_vietnamese_order() {
-    let ds = bundled();
-    let v = view(&ds, Selection { sort: SortBy::Name, ..Selection::default() });
-    let ChartSpec::Bars(b) = &v.chart.spec else { panic!() };
-    let names: Vec<String> = b.rows.iter().map(|r| htx_charts::explore::fold(&r.label)).collect();
+    let ds = small();
+    let v = checked(&ds, "sort=name");
+    let names: Vec<String> = bars(&v).rows.iter().map(|r| fold(&r.label)).collect();
     assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
-    assert!(names[0].starts_with("an giang"), "{names:?}");
-}
-
-#[test]
-fn presets_and_former_provinces() {
-    let ds = bundled();
-    let p34 = view(&ds, Selection { areas: AreaSet::Provinces, ..Selection::default() });
-    assert!(p34.rows.iter().all(|r| r.key.starts_with('P')), "{:?}", p34.rows);
-    let vn = view(&ds, Selection { areas: AreaSet::Country, ..Selection::default() });
-    assert_eq!(vn.rows.len(), 1);
-    let local = view(&ds, Selection::default());
-    let f24 = local.rows.iter().find(|r| r.key == "F17").expect("Hòa Bình (cũ)");
-    assert_eq!(f24.area, "Tỉnh Hòa Bình (cũ, nay thuộc Tỉnh Phú Thọ)");
-    let ChartSpec::Bars(b) = &local.chart.spec else { panic!() };
-    assert!(b.rows.iter().any(|r| r.label == "Hòa Bình (cũ)"));
-    assert!(local.areas_with_data.contains(&"VN".to_string()), "the picker lists every level");
+    assert!(names[0].starts_with("bac giang"), "{names:?}");
 }
 
 #[test]
 fn ratings_as_published() {
-    let ds = bundled();
-    let v = view(&ds, Selection { metric: Metric::RatingShare, unit: Unit::Percent, chart: ChartKind::Stacked100, ..Selection::default() });
-    assert!(!v.kinds.contains(&ChartKind::Line));
-    let ChartSpec::Stacked(s) = &v.chart.spec else { panic!() };
+    let ds = small();
+    let v = checked(&ds, "m=rating_share&c=pct");
+    assert!(!v.kinds.contains(&ChartKind::Line) && !v.kinds.contains(&ChartKind::Map));
+    let s = stacked(&v);
     assert_eq!(s.axis, StackAxis::Percent);
     let ls = s.rows.iter().find(|r| r.label == "Lạng Sơn").unwrap();
-    let labels: Vec<&str> = ls.segments.iter().map(|g| g.label.as_str()).collect();
-    assert_eq!(labels, ["21%", "64%", "15%"]);
-    assert!(v.chart.caveats.iter().any(|c| c.contains("không quy đổi")));
-    assert_eq!(v.legend.iter().map(|l| l.key.as_str()).collect::<Vec<_>>(), ["good", "good_or_fair", "fair", "average", "weak"]);
+    assert_eq!(ls.segments.iter().map(|g| g.label.as_str()).collect::<Vec<_>>(), ["21%", "64%", "15%"]);
+    assert!(v.caveats.contains(&Caveat::RatingsAsPublished));
+    assert_eq!(v.legend.iter().map(|l| l.key.as_str()).collect::<Vec<_>>(), ["good", "good_or_fair", "average", "weak"]);
+    // Bắc Giang's shares add up to 101 %: drawn as published, with the note
+    assert!(v.notes.iter().any(|n| n.contains("101%")), "{:?}", v.notes);
+    // “stacked” ratings are the 100 % bars, without a fallback caveat
+    let v = checked(&ds, "m=rating_share&c=stacked");
+    assert_eq!(v.chart_kind, ChartKind::Stacked100);
+    assert!(!v.caveats.iter().any(|c| matches!(c, Caveat::KindFallback { .. })));
+    // as bars: one bar per class
+    let v = checked(&ds, "m=rating_share");
+    assert_eq!(bars(&v).rows.len(), 6);
+    assert_eq!(bars(&v).unit, Unit::Percent);
 }
 
 #[test]
-fn subset_share_of_all_cooperatives() {
-    let ds = bundled();
-    let v = view(&ds, Selection { metric: Metric::CooperativesOperating, unit: Unit::Cooperatives, mode: Mode::Share, ..Selection::default() });
-    assert!(v.modes.contains(&Mode::Share));
-    let d = v.derived.iter().find(|d| d.key == "F86").unwrap();
-    assert_eq!(d.formula, "139 HTX ÷ 143 HTX, cùng thời điểm 11/2019");
-    assert_eq!(d.value, "97,2%");
+fn the_map_shows_each_province_its_own_figure() {
+    let ds = small();
+    let v = checked(&ds, "c=map");
+    assert_eq!(v.chart_kind, ChartKind::Map);
+    let ChartSpec::Map(m) = &v.spec else { panic!("a map") };
+    assert_eq!(m.tiles.len(), 34);
+    assert_eq!(v.figures.iter().map(|f| f.key.as_str()).collect::<Vec<_>>(), ["P20", "P01", "P24", "P22"], "tile order");
+    // Phú Thọ: only Hòa Bình (cũ) has a figure; drawn apart, never as Phú Thọ's
+    assert!(v.figure("P25").is_none());
+    assert!(v.caveats.contains(&Caveat::TileMap { former: 1 }), "{:?}", v.caveats);
+    assert!(v.title.ends_with("— bản đồ ô 34 tỉnh, thành"), "{}", v.title);
+    // another mode does not apply to a map
+    let v = checked(&ds, "m=charter_capital&mode=per_coop&c=map");
+    assert_eq!(v.mode, Mode::Absolute);
+    assert!(v.caveats.contains(&Caveat::ModeFallback { asked: Mode::PerCooperative }), "{:?}", v.caveats);
+    // no provincial figures, no map
+    let v = checked(&ds, "a=regions&m=rating_share&c=map");
+    assert_eq!(v.chart_kind, ChartKind::Bars);
+    assert!(v.caveats.contains(&Caveat::KindFallback { asked: ChartKind::Map }), "{:?}", v.caveats);
 }
 
 #[test]
-fn metric_choices_count_areas() {
-    let ds = bundled();
-    let c = metric_choices(&ds);
-    let coops = c.iter().find(|(m, u, _)| *m == Metric::Cooperatives && *u == Unit::Cooperatives).unwrap();
-    assert!(coops.2 > 25, "{coops:?}");
-    let capital = c.iter().find(|(m, _, _)| *m == Metric::CharterCapital).unwrap();
-    assert_eq!(capital.2, 8);
-    assert!(c.windows(2).all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
+fn the_table_shows_the_figures_of_the_bars() {
+    let ds = small();
+    let table = checked(&ds, "c=table");
+    let plain = checked(&ds, "");
+    assert_eq!(table.chart_kind, ChartKind::Table);
+    assert_eq!(table.spec, plain.spec);
+    assert_eq!(table.figures, plain.figures);
+    assert_eq!(table.title, plain.title);
 }
 
-/// Every metric × mode × chart kind × breakdown × area preset builds a consistent view that draws.
 #[test]
-fn every_selection_is_consistent_and_draws() {
-    let ds = bundled();
+fn an_empty_selection_says_why() {
+    let ds = small();
+    let sel = Selection { metric: Metric::CharterCapital, unit: Unit::Vnd, areas: AreaSet::Regions, ..Selection::default() };
+    let v = view::build(&ds, &sel, Lang::Vi);
+    check_view(&ds, "capital of regions", &v);
+    assert!(v.spec.is_empty() && v.figures.is_empty());
+    assert!(v.caveats.contains(&Caveat::NoFigures { metric: Metric::CharterCapital, unit: Unit::Vnd }), "{:?}", v.caveats);
+    let (_, marks, _) = render(&v.spec, 640, Lang::Vi);
+    assert!(marks.is_empty());
+}
+
+/// Every metric × areas × breakdown × mode × chart kind × date builds a consistent view that draws,
+/// and what was asked for but could not be shown is said in a caveat.
+fn sweep(ds: &Dataset, areas: &[AreaSet]) -> usize {
     let mut n = 0;
-    for (metric, unit, _) in metric_choices(&ds) {
-        for areas in [AreaSet::Local, AreaSet::Country, AreaSet::Regions, custom(&["P24", "VN", "F24", "P20"])] {
+    for (metric, unit, _) in view::metric_choices(ds) {
+        for areas in areas {
             for by_sector in [false, true] {
                 for &mode in Mode::ALL {
                     for &chart in ChartKind::ALL {
                         for date in [DatePick::Latest, DatePick::Year(2022)] {
                             let sel = Selection { metric, unit, areas: areas.clone(), by_sector, mode, chart, date, ..Selection::default() };
-                            let v = view(&ds, sel.clone());
-                            assert!(v.kinds.contains(&v.chart_kind) || v.chart_kind == ChartKind::Map, "{sel:?}");
-                            assert!(v.modes.contains(&v.mode) || v.chart_kind == ChartKind::Stacked100, "{sel:?}");
-                            assert!(v.years.windows(2).all(|w| w[0] < w[1]));
+                            let what = format!("{sel:?}");
+                            let v = view::build(ds, &sel, Lang::Vi);
+                            check_view(ds, &what, &v);
+                            assert!(v.kinds.contains(&v.chart_kind), "{what}: {:?} not in {:?}", v.chart_kind, v.kinds);
+                            assert!(v.modes.contains(&v.mode), "{what}: {:?} not in {:?}", v.mode, v.modes);
+                            assert!(!v.by_sector || v.can_by_sector, "{what}");
+                            let rating_stack = metric == Metric::RatingShare && chart == ChartKind::Stacked && v.chart_kind == ChartKind::Stacked100;
+                            if v.chart_kind != chart && !rating_stack {
+                                assert!(v.caveats.contains(&Caveat::KindFallback { asked: chart }), "{what}: {:?}", v.caveats);
+                            }
+                            if v.mode != mode && v.chart_kind != ChartKind::Stacked100 {
+                                assert!(v.caveats.contains(&Caveat::ModeFallback { asked: mode }), "{what}: {:?}", v.caveats);
+                            }
+                            let spec_fits = match (&v.spec, v.chart_kind) {
+                                (ChartSpec::Bars(_), ChartKind::Bars | ChartKind::Table) => true,
+                                (ChartSpec::Stacked(s), ChartKind::Stacked) => matches!(s.axis, StackAxis::Value { .. }),
+                                (ChartSpec::Stacked(s), ChartKind::Stacked100) => s.axis == StackAxis::Percent,
+                                (ChartSpec::Series(_), ChartKind::Line) => true,
+                                (ChartSpec::Map(_), ChartKind::Map) => true,
+                                _ => false,
+                            };
+                            assert!(spec_fits, "{what}: {:?} drawn as {:?}", v.chart_kind, std::mem::discriminant(&v.spec));
+                            match v.mode {
+                                Mode::Share => assert!(v.figures.iter().all(|f| f.formula.is_some() && f.unit == Unit::Percent), "{what}"),
+                                Mode::PerCooperative => assert!(v.figures.iter().all(|f| f.per_cooperative), "{what}"),
+                                Mode::Absolute => assert!(v.figures.iter().all(|f| f.formula.is_none()), "{what}"),
+                            }
+                            if !matches!(v.spec, ChartSpec::Stacked(_) | ChartSpec::Series(_)) {
+                                assert!(v.legend.is_empty(), "{what}");
+                            }
+                            draws(&what, &v);
                             n += 1;
                         }
                     }
@@ -398,30 +416,84 @@ fn every_selection_is_consistent_and_draws() {
             }
         }
     }
-    assert!(n > 1000);
+    n
 }
 
-/// Writes one drawing of each new kind to $HTX_SVG_OUT (for looking at them as PNG).
+#[test]
+fn every_selection_of_the_small_fixture_is_consistent_and_draws() {
+    let ds = small();
+    let areas = [AreaSet::Local, AreaSet::Provinces, AreaSet::Country, AreaSet::Regions, custom(&["P24", "VN", "F24", "P20", "C14-SONLA"])];
+    assert!(sweep(&ds, &areas) > 1000);
+}
+
+#[test]
+fn every_selection_of_the_bundled_dataset_is_consistent_and_draws() {
+    let ds = bundled();
+    let areas = [AreaSet::Local, AreaSet::Country, AreaSet::Regions, custom(&["P24", "VN", "F24", "P20"])];
+    assert!(sweep(&ds, &areas) > 1000);
+}
+
+#[test]
+fn metric_choices_count_areas() {
+    let ds = small();
+    let c = view::metric_choices(&ds);
+    assert!(c.windows(2).all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)), "metric order");
+    let n = |m: Metric| c.iter().find(|x| x.0 == m).map(|x| x.2);
+    assert_eq!(n(Metric::Cooperatives), Some(10), "every level counts (VN, R1, R2 and 7 local areas): {c:?}");
+    assert_eq!(n(Metric::CharterCapital), Some(2));
+    assert_eq!(n(Metric::RatingShare), Some(2));
+    assert_eq!(c.iter().find(|x| x.0 == Metric::IncomePerWorker).map(|x| x.1), Some(Unit::VndPerMonth));
+    let ds = bundled();
+    let c = view::metric_choices(&ds);
+    assert!(c.iter().any(|x| x.0 == Metric::Cooperatives && x.1 == Unit::Cooperatives && x.2 > 25), "{c:?}");
+    assert!(c.iter().any(|x| x.0 == Metric::CharterCapital && x.1 == Unit::Vnd && x.2 >= 2));
+}
+
+/// A few facts of the bundled data, pinned to an area and a year.
+#[test]
+fn bundled_lang_son_capital_per_cooperative_in_2023() {
+    let ds = bundled();
+    let v = checked(&ds, "m=charter_capital&mode=per_coop&a=P20&d=2023");
+    let f = v.figure("P20").expect("Lạng Sơn");
+    assert_eq!(f.value, Value::Point(1_017_520_000_000.0 / 478.0));
+    assert_eq!(f.formula.as_deref(), Some("1.017,52 tỷ đồng ÷ 478 HTX, cùng thời điểm 2023"));
+    assert_eq!(f.value_text, "2,129 tỷ đồng/HTX");
+    let capital = record_of(&ds, |o| o.area == "P20" && o.metric == Metric::CharterCapital && o.date.year() == 2023);
+    let count = record_of(&ds, |o| o.area == "P20" && o.metric == Metric::Cooperatives && o.sector.is_none() && o.date.year() == 2023);
+    assert_eq!(f.records(), [capital, count]);
+}
+
+#[test]
+fn bundled_bac_ninh_sector_shares_in_2025() {
+    let ds = bundled();
+    let v = checked(&ds, "a=P24&by=sector&mode=share&d=2025");
+    let f = v.figure("P24:agriculture").expect("agriculture share");
+    assert_eq!(f.value, Value::Point(1439.0 / 2086.0 * 100.0));
+    assert_eq!(f.formula.as_deref(), Some("1.439 HTX ÷ 2.086 HTX (tổng số do nguồn nêu), cùng thời điểm 2025"));
+    assert_eq!(f.label, "69%");
+}
+
+/// Writes one drawing of each kind to $HTX_SVG_OUT when it is set (for looking at them as PNG);
+/// draws them in any case.
 #[test]
 fn drawings_of_each_kind() {
     let ds = bundled();
     let cases = [
-        ("explore-per-coop", Selection { metric: Metric::CharterCapital, unit: Unit::Vnd, mode: Mode::PerCooperative, ..Selection::default() }),
-        ("explore-stacked", Selection { by_sector: true, chart: ChartKind::Stacked, ..Selection::default() }),
-        ("explore-pct", Selection { by_sector: true, chart: ChartKind::Stacked100, ..Selection::default() }),
-        ("explore-line", Selection { areas: custom(&["VN", "P22", "F17"]), chart: ChartKind::Line, ..Selection::default() }),
-        ("explore-line-vn", Selection { areas: AreaSet::Country, chart: ChartKind::Line, ..Selection::default() }),
-        ("explore-share-bars", Selection { areas: custom(&["P24", "VN", "C14-SONLA"]), by_sector: true, mode: Mode::Share, ..Selection::default() }),
+        ("explore-per-coop", "m=charter_capital&mode=per_coop"),
+        ("explore-stacked", "by=sector&c=stacked"),
+        ("explore-pct", "by=sector&c=pct"),
+        ("explore-line", "a=VN,P22,F17&c=line"),
+        ("explore-line-vn", "a=vn&c=line"),
+        ("explore-share-bars", "a=P24,VN,C14-SONLA&by=sector&mode=share"),
+        ("explore-map", "c=map"),
     ];
     let out = std::env::var("HTX_SVG_OUT").ok();
-    for (name, sel) in cases {
+    for (name, query) in cases {
         for (lang, width) in [(Lang::Vi, 800), (Lang::Vi, 360), (Lang::En, 640)] {
-            let v = build(&ds, &sel, lang);
-            if lang == Lang::Vi {
-                check(&ds, &sel, &v);
-            }
-            assert!(!v.chart.spec.is_empty(), "{name}");
-            let (svg, _, _) = render(&v.chart.spec, width, lang);
+            let v = view(&ds, query, lang);
+            check_view(&ds, name, &v);
+            assert!(!v.spec.is_empty(), "{name}");
+            let (svg, _, _) = render(&v.spec, width, lang);
             if let Some(dir) = &out {
                 std::fs::create_dir_all(dir).unwrap();
                 std::fs::write(format!("{dir}/{name}-{}-{width}.svg", lang.key()), &svg).unwrap();

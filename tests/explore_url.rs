@@ -73,7 +73,7 @@ fn every_enum_value_round_trips() {
 #[test]
 fn every_metric_of_the_data_round_trips() {
     let ds = bundled();
-    for (metric, unit, areas) in htx_charts::explore::metric_choices(&ds) {
+    for (metric, unit, areas) in htx_charts::view::metric_choices(&ds) {
         assert!(areas > 0);
         let s = Selection { metric, unit, ..Selection::default() };
         round_trip(&ds, &s);

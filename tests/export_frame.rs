@@ -2,11 +2,11 @@
 
 mod common;
 
-use common::{bundled, root};
+use common::{small, view};
 use htx_charts::chart::{self, text_width, Theme};
-use htx_charts::export::{frame_for, frame_height, framed_svg, wrap, Frame};
+use htx_charts::export::{dates_line, frame_for, frame_height, framed_svg, wrap, Frame};
 use htx_charts::i18n::Lang;
-use htx_charts::query;
+use htx_charts::view::ChartView;
 
 const URL: &str = "https://htx-charts.example/?m=cooperatives";
 
@@ -31,14 +31,24 @@ fn texts(svg: &str) -> Vec<(f64, f64, f64, String)> {
         .collect()
 }
 
+/// The views of the small fixture the frame is tried on: bars, a line (English) and ratings.
+fn views() -> Vec<(&'static str, ChartView)> {
+    let ds = small();
+    vec![("bars", view(&ds, "", Lang::Vi)), ("line", view(&ds, "a=vn&c=line", Lang::En)), ("ratings", view(&ds, "m=rating_share&c=pct", Lang::Vi))]
+}
+
 #[test]
 fn framed_bar_chart_has_title_figures_source_and_footer() {
-    let ds = bundled();
+    let ds = small();
     let t = Theme::light(1.0);
-    let view = query::coops_by_area(&ds, Lang::Vi);
-    let frame = frame_for(&view, &ds, Lang::Vi, URL);
-    assert!(frame.dates.starts_with("Số liệu: "), "{}", frame.dates);
-    assert!(frame.dates.contains('–'), "the chart mixes years: {}", frame.dates);
+    let view = view(&ds, "", Lang::Vi);
+    let frame = frame_for(&view, Lang::Vi, URL);
+    assert_eq!(frame.title, view.title);
+    assert_eq!(frame.subtitle, "Đơn vị: HTX");
+    assert_eq!(frame.caveats, view.caveat_text);
+    assert_eq!(frame.notes, view.notes);
+    assert_eq!(frame.source_line, view.source_line);
+    assert_eq!(frame.dates, "Số liệu: 2019–2025", "the chart mixes years");
     assert_eq!(frame.footer, format!("HTX Charts · {URL}"));
     for width in [960u32, 640, 400] {
         let svg = framed_svg(&view.spec, &frame, width, &t).expect("draws");
@@ -48,6 +58,8 @@ fn framed_bar_chart_has_title_figures_source_and_footer() {
         assert_eq!(attr(head, "width").unwrap(), width.to_string());
         let all: String = texts(&svg).into_iter().map(|t| t.3).collect::<Vec<_>>().join("\n");
         assert!(all.contains("Số hợp tác xã theo"), "title at {width}");
+        assert!(all.contains("Số liệu: 2019–2025"), "dates at {width}");
+        assert!(all.contains("2.087"), "the note on Bắc Ninh at {width}");
         assert!(all.contains("478"), "Lạng Sơn's 478 at {width}");
         assert!(all.contains("Nguồn:"), "source line at {width}");
         assert!(all.contains("HTX Charts"), "footer at {width}");
@@ -63,32 +75,30 @@ fn framed_bar_chart_has_title_figures_source_and_footer() {
 
 #[test]
 fn header_chart_and_footer_do_not_overlap() {
-    let ds = bundled();
     let t = Theme::light(1.0);
     let width = 720u32;
-    for view in [query::coops_by_area(&ds, Lang::Vi), query::national_series(&ds, Lang::En), query::rating_shares(&ds, Lang::Vi)] {
-        let frame = frame_for(&view, &ds, Lang::Vi, URL);
+    for (name, view) in views() {
+        let frame = frame_for(&view, Lang::Vi, URL);
         let svg = framed_svg(&view.spec, &frame, width, &t).unwrap();
         let ts = texts(&svg);
         let title_y = ts.iter().find(|t| frame.title.starts_with(t.3.as_str())).expect("title drawn").1;
         let source_y = ts.iter().find(|t| t.3.starts_with("Nguồn") || t.3.starts_with("Sources")).expect("source drawn").1;
         let footer_y = ts.iter().find(|t| t.3.contains("HTX Charts")).expect("footer drawn").1;
-        assert!(title_y < source_y && source_y < footer_y, "{}", view.id);
+        assert!(title_y < source_y && source_y < footer_y, "{name}");
         // chart texts lie strictly between the last header line and the first footer line
         let header: Vec<&str> = std::iter::once(frame.subtitle.as_str()).collect();
         let last_header_y = ts.iter().filter(|t| header.contains(&t.3.as_str()) || t.3 == "•").map(|t| t.1).fold(title_y, f64::max);
         let chart_h = chart::preferred_height(&view.spec, width as f64 - 32.0, &t);
         let h = frame_height(&view.spec, &frame, width as f64, &t);
-        assert!(h > chart_h + (source_y - title_y).min(0.0), "{}", view.id);
-        assert!(source_y - last_header_y > chart_h, "{}: the chart ({chart_h}) fits between header {last_header_y} and footer {source_y}", view.id);
+        assert!(h > chart_h + (source_y - title_y).min(0.0), "{name}");
+        assert!(source_y - last_header_y > chart_h, "{name}: the chart ({chart_h}) fits between header {last_header_y} and footer {source_y}");
     }
 }
 
 #[test]
 fn frame_without_extras_and_long_texts() {
-    let ds = bundled();
     let t = Theme::light(2.0);
-    let view = query::national_series(&ds, Lang::En);
+    let view = view(&small(), "a=vn&c=line", Lang::En);
     let bare = Frame { title: "T".into(), ..Frame::default() };
     let h_bare = frame_height(&view.spec, &bare, 600.0, &t);
     let long = Frame { title: "word ".repeat(80), caveats: vec!["caveat ".repeat(60)], source_line: "Source ".repeat(60), ..bare.clone() };
@@ -101,16 +111,17 @@ fn frame_without_extras_and_long_texts() {
             assert!(x + text_width(&text, size) * factor <= 600.0 - 16.0 + 0.5, "{text:?} overflows");
         }
     }
-    // frame_for on an empty view gives no dates line
+    // a view without figures gives no dates line; no address, no " · "
     let mut empty = view.clone();
-    empty.records.clear();
-    assert_eq!(frame_for(&empty, &ds, Lang::En, "").dates, "");
-    assert_eq!(frame_for(&empty, &ds, Lang::En, "").footer, "HTX Charts");
+    empty.figures.clear();
+    assert_eq!(frame_for(&empty, Lang::En, "").dates, "");
+    assert_eq!(frame_for(&empty, Lang::En, "  ").footer, "HTX Charts");
     // one year only
     let mut one = view.clone();
-    one.records.truncate(1);
-    let f = frame_for(&one, &ds, Lang::En, "");
-    assert!(f.dates.starts_with("Data: ") && !f.dates.contains('–'), "{}", f.dates);
+    one.figures.truncate(1);
+    assert_eq!(frame_for(&one, Lang::En, "").dates, "Data: 2022");
+    assert_eq!(dates_line(&view, Lang::En), "Data: 2022–2025");
+    assert_eq!(dates_line(&view, Lang::Vi), "Số liệu: 2022–2025");
 }
 
 #[test]
@@ -141,30 +152,37 @@ fn wrap_stays_within_width() {
     }
 }
 
-/// `HTX_FRAME_OUT=<path.svg>` writes one framed chart for looking at it.
+/// Frames one chart of each kind; `HTX_FRAME_OUT=<dir>` also writes them there for looking at
+/// them (`HTX_FRAME_WIDTH` sets the width, 800 by default).
 #[test]
-fn write_sample_for_inspection() {
-    let Ok(path) = std::env::var("HTX_FRAME_OUT") else { return };
-    let ds = bundled();
+fn frames_of_each_kind() {
+    let ds = small();
     let t = Theme::light(1.0);
-    let view = match std::env::var("HTX_FRAME_VIEW").as_deref() {
-        Ok("series") => query::national_series(&ds, Lang::Vi),
-        Ok("rating") => query::rating_shares(&ds, Lang::Vi),
-        _ => query::coops_by_area(&ds, Lang::Vi),
-    };
     let width = std::env::var("HTX_FRAME_WIDTH").ok().and_then(|w| w.parse().ok()).unwrap_or(800);
-    let frame = frame_for(&view, &ds, Lang::Vi, URL);
-    std::fs::write(path, framed_svg(&view.spec, &frame, width, &t).unwrap()).unwrap();
-    let _ = root("");
+    let out = std::env::var("HTX_FRAME_OUT").ok();
+    for (name, query) in [("bars", ""), ("stacked", "by=sector&c=stacked"), ("line", "a=vn&c=line"), ("map", "c=map"), ("per-coop", "m=charter_capital&mode=per_coop")] {
+        let view = view(&ds, query, Lang::Vi);
+        let frame = frame_for(&view, Lang::Vi, URL);
+        let svg = framed_svg(&view.spec, &frame, width, &t).unwrap();
+        let all: String = texts(&svg).into_iter().map(|t| t.3).collect::<Vec<_>>().join("\n");
+        assert!(all.contains("HTX Charts") && all.contains("Nguồn:"), "{name}");
+        for c in &view.caveat_text {
+            let first = c.split_whitespace().next().unwrap();
+            assert!(all.contains(first), "{name}: caveat “{c}” drawn");
+        }
+        if let Some(dir) = &out {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(std::path::Path::new(dir).join(format!("frame-{name}.svg")), &svg).unwrap();
+        }
+    }
 }
 
 #[test]
 fn draws_at_device_scale_with_marks_in_logical_pixels() {
     use htx_charts::export::draw_framed;
     use plotters::prelude::*;
-    let ds = bundled();
-    let view = query::coops_by_area(&ds, Lang::Vi);
-    let frame = frame_for(&view, &ds, Lang::Vi, URL);
+    let view = view(&small(), "", Lang::Vi);
+    let frame = frame_for(&view, Lang::Vi, URL);
     let marks_at = |scale: f64| {
         let t = Theme { backend_font_factor: 1.24, ..Theme::light(scale) };
         let h = frame_height(&view.spec, &frame, 700.0, &t).ceil();
@@ -180,7 +198,7 @@ fn draws_at_device_scale_with_marks_in_logical_pixels() {
     };
     let (one, h) = marks_at(1.0);
     let (two, _) = marks_at(2.0);
-    assert_eq!(one.len(), view.records.len());
+    assert_eq!(one.len(), view.figures.len());
     assert_eq!(one.len(), two.len());
     for (a, b) in one.iter().zip(&two) {
         assert_eq!(a.record, b.record);

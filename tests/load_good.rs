@@ -65,8 +65,9 @@ fn bundled_dataset_loads_with_no_problems() {
 #[test]
 fn area_counts_by_level() {
     let ds = bundled();
-    assert_eq!(ds.areas.len(), 106);
     let count = |l: Level| ds.areas.iter().filter(|a| a.level == l).count();
+    // 1 + 6 + 34 + 63 areas whose number is fixed; cities and unnamed provinces may be added
+    assert!(ds.areas.len() >= 104, "{}", ds.areas.len());
     assert_eq!(count(Level::Country), 1);
     assert_eq!(count(Level::Region), 6);
     assert_eq!(count(Level::Province), 34);
@@ -125,9 +126,9 @@ fn lang_son_has_478_cooperatives_with_its_source_and_quote() {
     let obs: Vec<_> = ds
         .observations
         .iter()
-        .filter(|o| o.area == "P20" && o.metric == Metric::Cooperatives && o.sector.is_none())
+        .filter(|o| o.area == "P20" && o.metric == Metric::Cooperatives && o.sector.is_none() && o.date.year() == 2023)
         .collect();
-    assert_eq!(obs.len(), 1);
+    assert_eq!(obs.len(), 1, "one figure for Lạng Sơn in 2023: {obs:?}");
     let o = obs[0];
     assert_eq!(o.value, Value::Point(478.0));
     assert_eq!(o.unit, Unit::Cooperatives);

@@ -1,22 +1,33 @@
-//! The tile map of the 34 provinces: the grid, the figures each tile shows, and the drawing.
+//! The tile map of the 34 provinces: the grid, the figures each tile shows (`view::build` with
+//! `c=map`), and the drawing.
 //!
 //! `HTX_SVG_OUT=<dir>` also writes the drawings there (tilemap-360.svg, tilemap-800.svg, …).
 
 mod common;
 
-use common::{bundled, root};
+use common::{bundled, check_view, record_of, root, small, view};
 use htx_charts::chart::tilemap::{self, Tile, TileMapSpec, TileState, COLS, ROWS, TILES};
-use htx_charts::chart::{text_width, Mark, Theme};
+use htx_charts::chart::{text_width, ChartSpec, Mark, Theme};
+use htx_charts::explore::{ChartKind, DatePick, Selection};
 use htx_charts::i18n::Lang;
-use htx_charts::model::{Level, Metric, Unit};
+use htx_charts::model::{Dataset, Level, Metric, Unit};
+use htx_charts::view::{self, Caveat};
 use std::collections::BTreeSet;
 
 fn tile<'a>(spec: &'a TileMapSpec, code: &str) -> &'a Tile {
     spec.tiles.iter().find(|t| t.code == code).unwrap_or_else(|| panic!("no tile {code}"))
 }
 
-fn coops(lang: Lang) -> TileMapSpec {
-    tilemap::spec(&bundled(), Metric::Cooperatives, Unit::Cooperatives, None, lang)
+/// The map of a query (`c=map` is added), checked as every view is.
+fn map(ds: &Dataset, query: &str, lang: Lang) -> TileMapSpec {
+    let q = if query.is_empty() { "c=map".to_string() } else { format!("{query}&c=map") };
+    let v = view(ds, &q, lang);
+    check_view(ds, &q, &v);
+    assert_eq!(v.chart_kind, ChartKind::Map, "{q}");
+    match v.spec {
+        ChartSpec::Map(m) => m,
+        other => panic!("{q}: not a map: {other:?}"),
+    }
 }
 
 #[test]
@@ -30,23 +41,25 @@ fn grid_has_the_34_provinces_in_distinct_cells() {
     assert_eq!(TILES.iter().map(|t| t.3).max(), Some(COLS - 1));
     assert!(TILES.iter().all(|t| !t.1.is_empty()));
 
-    // the codes of the official list (beside the repository; skipped when it is absent)
-    let list = root("../shared/data/province_codes_34.csv");
-    match std::fs::read_to_string(&list) {
-        Ok(text) => {
-            let official: BTreeSet<String> =
-                text.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| format!("P{}", l.split(',').nth(1).unwrap().trim())).collect();
-            assert_eq!(official.len(), 34);
-            let ours: BTreeSet<String> = codes.iter().map(|c| c.to_string()).collect();
-            assert_eq!(ours, official);
-        }
-        Err(_) => eprintln!("{} is absent: the comparison with the official list is skipped", list.display()),
-    }
-
     // the same codes as the bundled dataset's provinces
     let ds = bundled();
     let provinces: BTreeSet<&str> = ds.areas.iter().filter(|a| a.level == Level::Province).map(|a| a.code.as_str()).collect();
     assert_eq!(provinces, codes);
+}
+
+/// The codes of the official list of the 34 provinces, kept beside the repository in
+/// ../shared/data/province_codes_34.csv: the test fails when it is not there.
+#[test]
+fn grid_codes_are_the_official_list() {
+    let list = root("../shared/data/province_codes_34.csv");
+    let text = std::fs::read_to_string(&list).unwrap_or_else(|e| {
+        panic!("{} is needed to check the tile codes against the official list and cannot be read: {e}", list.display())
+    });
+    let official: BTreeSet<String> =
+        text.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| format!("P{}", l.split(',').nth(1).unwrap().trim())).collect();
+    assert_eq!(official.len(), 34, "{}", list.display());
+    let ours: BTreeSet<String> = TILES.iter().map(|t| t.0.to_string()).collect();
+    assert_eq!(ours, official);
 }
 
 #[test]
@@ -71,50 +84,32 @@ fn neighbours_sit_next_to_each_other() {
 }
 
 #[test]
-fn bundled_cooperatives() {
-    let spec = coops(Lang::Vi);
+fn each_tile_shows_its_own_figure() {
+    let ds = small();
+    let spec = map(&ds, "", Lang::Vi);
     assert_eq!(spec.tiles.len(), 34);
     assert_eq!(spec.unit, Unit::Cooperatives);
     assert_eq!(spec.tick_divisor, 1.0);
-    let ds = bundled();
-
-    match &tile(&spec, "P20").state {
-        TileState::Value { value, label, record, .. } => {
-            assert_eq!(*value, 478.0);
-            assert_eq!(label, "478");
-            assert_eq!(ds.observation(*record).unwrap().area, "P20");
-        }
-        s => panic!("Lạng Sơn: {s:?}"),
-    }
-    match &tile(&spec, "P24").state {
-        TileState::Value { value, label, .. } => {
-            assert_eq!(*value, 2086.0);
-            assert_eq!(label, "2.086");
-        }
-        s => panic!("Bắc Ninh: {s:?}"),
-    }
-    // "hơn 1.000" for Sơn La keeps its qualifier
-    assert!(matches!(&tile(&spec, "P14").state, TileState::Value { label, .. } if label == ">1.000"));
-
-    // Phú Thọ: Hòa Bình (cũ) has a figure, Phú Thọ itself none → former only, never Hòa Bình's number
-    let own_p25 = ds.observations.iter().any(|o| o.area == "P25" && o.metric == Metric::Cooperatives && o.sector.is_none());
+    let value = |code: &str| match &tile(&spec, code).state {
+        TileState::Value { value, label, record, .. } => (*value, label.clone(), *record),
+        s => panic!("{code}: {s:?}"),
+    };
+    let ls = record_of(&ds, |o| o.area == "P20" && o.metric == Metric::Cooperatives);
+    assert_eq!(value("P20"), (478.0, "478".to_string(), ls));
+    assert_eq!((value("P24").0, value("P24").1), (2086.0, "2.086".into()), "Bắc Ninh's own figure, not Bắc Giang's");
+    assert_eq!(value("P01").1, "~1.800", "an estimate keeps its mark");
+    assert_eq!(value("P22").0, 1087.0, "Quảng Ninh's latest figure");
+    // Phú Thọ: only Hòa Bình (cũ) has a figure → drawn apart, never with Hòa Bình's number
+    let hb = record_of(&ds, |o| o.area == "F17");
     let p25 = tile(&spec, "P25");
-    if own_p25 {
-        assert!(matches!(p25.state, TileState::Value { .. }));
-    } else {
-        assert!(matches!(p25.state, TileState::FormerOnly { count } if count >= 1), "{:?}", p25.state);
-        for r in &p25.former_records {
-            let o = ds.observation(*r).unwrap();
-            assert_eq!(ds.area(&o.area).unwrap().part_of.as_deref(), Some("P25"));
-            assert_eq!(ds.area(&o.area).unwrap().level, Level::FormerProvince);
-        }
-        assert_eq!(p25.record(), p25.former_records.first().copied());
-    }
-    // An Giang: An Giang (cũ) and Kiên Giang (cũ) have figures; never summed
-    assert!(matches!(tile(&spec, "P91").state, TileState::FormerOnly { count: 2 }));
-    // a province with nothing at all
+    assert_eq!(p25.state, TileState::FormerOnly { count: 1 });
+    assert_eq!(p25.former_records, [hb]);
+    assert_eq!(p25.record(), Some(hb));
+    // Sơn La: its city has a figure, the province none; a city is not a province
+    assert_eq!(tile(&spec, "P14").state, TileState::NoData);
     assert_eq!(tile(&spec, "P11").state, TileState::NoData, "Điện Biên has no figure");
     assert_eq!(tile(&spec, "P11").record(), None);
+    assert_eq!(tile(&spec, "P20").name, "Lạng Sơn");
 
     // classes ascending, round, covering every value; each value in its class
     let values: Vec<(f64, usize)> = spec
@@ -125,6 +120,7 @@ fn bundled_cooperatives() {
             _ => None,
         })
         .collect();
+    assert_eq!(values.len(), 4);
     assert!(!spec.classes.is_empty() && spec.classes.len() <= 5);
     assert_eq!(spec.class_labels.len(), spec.classes.len());
     for w in spec.classes.windows(2) {
@@ -136,28 +132,49 @@ fn bundled_cooperatives() {
         let (a, b) = spec.classes[c];
         assert!(a <= v && (v < b || (c + 1 == spec.classes.len() && v <= b)), "{v} not in class {c} {:?}", spec.classes[c]);
     }
-    println!("classes {:?} {:?}", spec.classes, spec.class_labels);
+    let en = map(&ds, "", Lang::En);
+    assert!(matches!(&tile(&en, "P24").state, TileState::Value { label, .. } if label == "2,086"));
+    assert_eq!(tile(&en, "P20").name, "Lang Son");
 }
 
 #[test]
 fn year_filter_and_single_value() {
-    let ds = bundled();
-    let y2023 = tilemap::spec(&ds, Metric::Cooperatives, Unit::Cooperatives, Some(2023), Lang::Vi);
+    let ds = small();
+    let y2023 = map(&ds, "d=2023", Lang::Vi);
     assert!(matches!(tile(&y2023, "P20").state, TileState::Value { value, .. } if value == 478.0));
     // Quảng Ninh has 2023 and 2024 figures: the 2023 one when asked for 2023
     assert!(matches!(tile(&y2023, "P22").state, TileState::Value { value, .. } if value == 665.0));
-    assert!(matches!(tile(&coops(Lang::Vi), "P22").state, TileState::Value { value, .. } if value == 1087.0));
     assert_eq!(tile(&y2023, "P24").state, TileState::NoData);
-    let none = tilemap::spec(&ds, Metric::Cooperatives, Unit::Cooperatives, Some(1990), Lang::Vi);
+    // a year without figures: an empty map, no classes (a URL says so with a notice; built directly)
+    let sel = Selection { chart: ChartKind::Map, date: DatePick::Year(1990), ..Selection::default() };
+    let v = view::build(&ds, &sel, Lang::Vi);
+    let ChartSpec::Map(none) = &v.spec else { panic!("a map") };
     assert!(none.is_empty() && none.classes.is_empty());
-    // one value → one class
-    let values: Vec<f64> = y2023.tiles.iter().filter_map(|t| if let TileState::Value { value, .. } = t.state { Some(value) } else { None }).collect();
-    if values.len() == 1 {
-        assert_eq!(y2023.classes.len(), 1);
-    }
+    assert!(v.figures.is_empty());
+    assert!(v.caveats.contains(&Caveat::TileMap { former: 0 }), "{:?}", v.caveats);
+    // one value → one class: Lạng Sơn's capital (Bắc Giang's is a former province's, drawn apart)
+    let capital = map(&ds, "m=charter_capital", Lang::Vi);
+    assert_eq!(capital.classes.len(), 1);
+    assert_eq!(tile(&capital, "P24").state, TileState::FormerOnly { count: 1 });
+    assert_eq!(capital.tick_divisor, 1e9, "money in billions");
     assert_eq!(tilemap::classify(&[42.0, 42.0]), vec![(42.0, 42.0)]);
 }
 
+#[test]
+fn bundled_lang_son_in_2023() {
+    let ds = bundled();
+    let spec = map(&ds, "d=2023", Lang::Vi);
+    assert!(matches!(&tile(&spec, "P20").state, TileState::Value { value, label, .. } if *value == 478.0 && label == "478"));
+    for t in &spec.tiles {
+        if let TileState::Value { record, .. } = t.state {
+            assert_eq!(ds.observation(record).unwrap().area, t.code, "a tile is coloured by its own figure only");
+        }
+        for r in &t.former_records {
+            let a = ds.area(&ds.observation(*r).unwrap().area).unwrap();
+            assert_eq!((a.level, a.part_of.as_deref()), (Level::FormerProvince, Some(t.code.as_str())));
+        }
+    }
+}
 
 fn render(spec: &TileMapSpec, width: u32, t: &Theme) -> (String, Vec<Mark>, u32) {
     let height = tilemap::height(spec, width as f64, t).ceil() as u32;
@@ -211,7 +228,7 @@ fn check(name: &str, spec: &TileMapSpec, t: &Theme, width: u32, wanted: &[&str])
 
 #[test]
 fn draws_at_360_and_800() {
-    let spec = coops(Lang::Vi);
+    let spec = map(&small(), "", Lang::Vi);
     let t = Theme::light(1.0);
     let legend = ["Lạng Sơn", "478", "2.086", "Không có số liệu", "Chỉ có số liệu tỉnh cũ", "cũ", "–", "HTX"];
     check("tilemap-360", &spec, &t, 360, &legend);
@@ -225,7 +242,7 @@ fn draws_at_360_and_800() {
     assert_ne!(a, b);
     // the dark theme and English
     check("tilemap-360-dark", &spec, &Theme::dark(1.0), 360, &["Lạng Sơn"]);
-    let en = coops(Lang::En);
+    let en = map(&small(), "", Lang::En);
     check("tilemap-800-en", &en, &Theme { lang: Lang::En, ..t.clone() }, 800, &["Lạng Sơn", "2,086", "No data", "Former provinces only"]);
     // device pixels: marks stay in logical pixels
     let hi = Theme::light(2.0);
@@ -234,15 +251,19 @@ fn draws_at_360_and_800() {
 }
 
 #[test]
-fn draws_money_in_its_scale() {
+fn bundled_maps_of_every_metric_draw_in_their_scale() {
     let ds = bundled();
-    for (metric, unit) in htx_charts::query::metric_choices(&ds) {
-        let spec = tilemap::spec(&ds, metric, unit, None, Lang::Vi);
+    for (metric, unit, _) in view::metric_choices(&ds) {
+        let sel = Selection { metric, unit, chart: ChartKind::Map, ..Selection::default() };
+        let v = view::build(&ds, &sel, Lang::Vi);
+        check_view(&ds, &format!("{metric:?} {unit:?} map"), &v);
+        let ChartSpec::Map(spec) = &v.spec else { continue };
         if spec.is_empty() {
             continue;
         }
         let name = format!("tilemap-{}-{}", metric.key(), unit.key());
-        check(&name, &spec, &Theme::light(1.0), 360, &[]);
+        check(&name, spec, &Theme::light(1.0), 360, &[]);
+        check(&format!("{name}-800"), spec, &Theme::light(1.0), 800, &[]);
         if unit == Unit::Vnd && spec.tiles.iter().any(|t| matches!(t.state, TileState::Value { .. })) {
             assert!(spec.tick_divisor >= 1e6, "{name}: money in millions or billions");
         }

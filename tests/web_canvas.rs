@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use htx_charts::i18n::Lang;
-use htx_charts::query;
+use htx_charts::view::{self, ChartView};
 use htx_charts::ui::ChartCanvas;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -36,16 +36,33 @@ fn ink(canvas: &HtmlCanvasElement) -> f64 {
     inked as f64 / (w * h) as f64
 }
 
-async fn mount_chart(view: query::ChartView, ds: Arc<htx_charts::model::Dataset>, width: u32) -> (HtmlElement, HtmlCanvasElement) {
+/// Waits (up to 3 s, checking every 20 ms) until `done` holds; fails saying what did not happen.
+async fn wait_for(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..150 {
+        if done() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+async fn mount_chart(chart: ChartView, width: u32) -> (HtmlElement, HtmlCanvasElement) {
     let host = host(width);
-    let spec = view.spec.clone();
+    let (spec, figures) = (chart.spec.clone(), chart.figures.clone());
     let handle = leptos::mount::mount_to(host.clone(), move || {
-        view! { <ChartCanvas spec=Signal::stored(spec.clone()) ds=ds.clone() lang=Signal::stored(Lang::Vi) label="test".to_string() /> }
+        view! { <ChartCanvas spec=Signal::stored(spec.clone()) figures=Signal::stored(figures.clone()) label="test".to_string() /> }
     });
     handle.forget();
-    sleep(150).await;
+    let h = host.clone();
+    wait_for("the canvas is drawn", move || h.query_selector("canvas[data-drawn]").ok().flatten().is_some()).await;
     let canvas: HtmlCanvasElement = host.query_selector("canvas").unwrap().expect("a canvas").unchecked_into();
     (host, canvas)
+}
+
+fn build(ds: &htx_charts::model::Dataset, query: &str) -> ChartView {
+    let (sel, _) = htx_charts::explore::from_query(&htx_charts::deck::from_query(query), ds);
+    view::build(ds, &sel, Lang::Vi)
 }
 
 fn dataset() -> Arc<htx_charts::model::Dataset> {
@@ -55,7 +72,7 @@ fn dataset() -> Arc<htx_charts::model::Dataset> {
 #[wasm_bindgen_test]
 async fn bar_chart_draws_on_the_canvas() {
     let ds = dataset();
-    let (_, canvas) = mount_chart(query::coops_by_area(&ds, Lang::Vi), ds.clone(), 600).await;
+    let (_, canvas) = mount_chart(build(&ds, ""), 600).await;
     assert_eq!(canvas.get_attribute("data-drawn").as_deref(), Some("1"));
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
     assert_eq!(canvas.width(), (600.0 * dpr).round() as u32, "canvas fills its container at the pixel ratio");
@@ -68,8 +85,8 @@ async fn bar_chart_draws_on_the_canvas() {
 #[wasm_bindgen_test]
 async fn series_and_stacked_charts_draw() {
     let ds = dataset();
-    for view in [query::national_series(&ds, Lang::Vi), query::rating_shares(&ds, Lang::Vi)] {
-        let (_, canvas) = mount_chart(view, ds.clone(), 500).await;
+    for chart in [build(&ds, "a=vn&c=line"), build(&ds, "m=rating_share&c=pct")] {
+        let (_, canvas) = mount_chart(chart, 500).await;
         assert_eq!(canvas.get_attribute("data-drawn").as_deref(), Some("1"));
         assert!(ink(&canvas) > 0.01);
     }
@@ -78,10 +95,11 @@ async fn series_and_stacked_charts_draw() {
 #[wasm_bindgen_test]
 async fn canvas_redraws_when_its_container_resizes() {
     let ds = dataset();
-    let (host, canvas) = mount_chart(query::coops_by_area(&ds, Lang::Vi), ds.clone(), 600).await;
+    let (host, canvas) = mount_chart(build(&ds, ""), 600).await;
     host.set_attribute("style", "width:360px").unwrap();
-    sleep(200).await;
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
+    let c = canvas.clone();
+    wait_for("the canvas is redrawn at 360 px", move || c.width() == (360.0 * dpr).round() as u32).await;
     assert_eq!(canvas.width(), (360.0 * dpr).round() as u32);
     assert!(ink(&canvas) > 0.02);
 }

@@ -1,7 +1,7 @@
 //! Horizontal bars: one row per figure, the value and its date written at the end of the bar.
 
 use super::scale::{nice_ticks, text_width};
-use super::spec::{BarSpec, Mark, Rect};
+use super::spec::{BarRow, BarSpec, Mark, Rect};
 use super::{DrawError, Theme};
 use crate::model::{Qualifier, Value};
 use plotters::coord::Shift;
@@ -83,6 +83,37 @@ pub(super) fn fitted_ticks(max: f64, plot_w: f64, divisor: f64, t: &Theme) -> Ve
     nice_ticks(max, 1)
 }
 
+/// Where the solid part of a bar ends: the value when it is exact (or a lower bound: "more
+/// than", "at least"), the low end of a range; approximate values are drawn pale only.
+fn solid_end(r: &BarRow) -> f64 {
+    match r.value {
+        Value::Point(v) if r.qualifier.is_exact() || r.qualifier == Qualifier::MoreThan || r.qualifier == Qualifier::AtLeast => v,
+        Value::Point(_) => 0.0,
+        Value::Range { low, .. } => low,
+    }
+}
+
+/// One bar: solid to its solid end, pale with an outline to its end, an arrow when open-ended.
+/// `xs` = (start, solid end, end), `ys` = (top, height). Returns whether it is open-ended.
+fn draw_bar<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, r: &BarRow, t: &Theme, xs: (f64, f64, f64), ys: (f64, f64)) -> Result<bool, DrawError> {
+    let ((x0, solid, end), (by, bh)) = (xs, ys);
+    let main = t.palette[0];
+    let pale = mix(main, t.background, 0.55);
+    let thin = t.px(1.0).max(1) as u32;
+    if end > solid {
+        area.draw(&Rectangle::new([t.pt(x0, by), t.pt(end, by + bh)], pale.filled()))?;
+        area.draw(&Rectangle::new([t.pt(x0, by), t.pt(end, by + bh)], main.stroke_width(thin)))?;
+    }
+    if solid > x0 {
+        area.draw(&Rectangle::new([t.pt(x0, by), t.pt(solid, by + bh)], main.filled()))?;
+    }
+    let open = matches!(r.value, Value::Range { high_open: true, .. }) || r.qualifier == Qualifier::MoreThan;
+    if open {
+        area.draw(&Polygon::new(vec![t.pt(end, by), t.pt(end + bh * 0.5, by + bh / 2.0), t.pt(end, by + bh)], main.filled()))?;
+    }
+    Ok(open)
+}
+
 /// Draws the bars.
 pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarSpec, t: &Theme) -> Result<Vec<Mark>, DrawError> {
     let (w_px, _) = area.dim_in_pixel();
@@ -120,26 +151,8 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarSpec, t
         }
         let bh = l.band_h * 0.62;
         let by = band_y + (l.band_h - bh) / 2.0;
-        let main = t.palette[0];
-        let pale = mix(main, t.background, 0.55);
-        let solid_to = match r.value {
-            Value::Point(v) if r.qualifier.is_exact() || r.qualifier == Qualifier::MoreThan || r.qualifier == Qualifier::AtLeast => v,
-            Value::Point(_) => 0.0,
-            Value::Range { low, .. } => low,
-        };
         let end = r.value.extent();
-        if end > solid_to {
-            area.draw(&Rectangle::new([t.pt(x0, by), t.pt(sx(end), by + bh)], pale.filled()))?;
-            area.draw(&Rectangle::new([t.pt(x0, by), t.pt(sx(end), by + bh)], main.stroke_width(thin)))?;
-        }
-        if solid_to > 0.0 {
-            area.draw(&Rectangle::new([t.pt(x0, by), t.pt(sx(solid_to), by + bh)], main.filled()))?;
-        }
-        let open = matches!(r.value, Value::Range { high_open: true, .. }) || r.qualifier == Qualifier::MoreThan;
-        if open {
-            let ex = sx(end);
-            area.draw(&Polygon::new(vec![t.pt(ex, by), t.pt(ex + bh * 0.5, by + bh / 2.0), t.pt(ex, by + bh)], main.filled()))?;
-        }
+        let open = draw_bar(area, r, t, (x0, sx(solid_end(r)), sx(end)), (by, bh))?;
         if highlighted {
             area.draw(&Rectangle::new([t.pt(x0 - 2.0, by - 2.0), t.pt(sx(end) + 2.0, by + bh + 2.0)], t.ink.stroke_width(t.px(2.0) as u32)))?;
         }

@@ -42,6 +42,43 @@ pub fn height(spec: &StackSpec, width: f64, t: &Theme) -> f64 {
     legend_h(t) * legend_rows(spec, width, t) as f64 + spec.rows.len() as f64 * row_h(width, t) + PAD + AXIS
 }
 
+/// The legend above the rows: one swatch per class, wrapped to the width.
+fn draw_legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &StackSpec, t: &Theme, width: f64) -> Result<(), DrawError> {
+    let size = t.text;
+    let mut lx = PAD;
+    let mut ly = legend_h(t) / 2.0;
+    for (i, c) in spec.classes.iter().enumerate().filter(|_| t.legend) {
+        let sw = size * 0.9;
+        if lx + sw + 4.0 + text_width(c, size * 0.9) + 14.0 > width && lx > PAD {
+            lx = PAD;
+            ly += legend_h(t);
+        }
+        let colour = t.series_colour(spec.colours.get(i).copied().unwrap_or(0));
+        let style = (t.font, t.font_px(0.9)).into_font().color(&t.ink).pos(Pos::new(HPos::Left, VPos::Center));
+        area.draw(&Rectangle::new([t.pt(lx, ly - sw / 2.0), t.pt(lx + sw, ly + sw / 2.0)], colour.filled()))?;
+        area.draw(&Text::new(c.clone(), t.pt(lx + sw + 4.0, ly), style))?;
+        lx += sw + 4.0 + text_width(c, size * 0.9) + 14.0;
+    }
+    Ok(())
+}
+
+/// The value axis: its ticks, their labels and the value at the right end.
+fn axis(axis: StackAxis, sums: impl Iterator<Item = f64>, span: f64, t: &Theme) -> (Vec<f64>, Vec<String>, f64) {
+    match axis {
+        StackAxis::Percent => {
+            let ticks = vec![0.0, 25.0, 50.0, 75.0, 100.0];
+            let labels = ticks.iter().map(|&tk| format!("{}%", crate::format::number(tk, t.lang))).collect();
+            (ticks, labels, sums.fold(100.0, f64::max))
+        }
+        StackAxis::Value { tick_divisor } => {
+            let ticks = fitted_ticks(sums.fold(0.0, f64::max), span, tick_divisor, t);
+            let labels = ticks.iter().map(|&tk| tick_label(tk, tick_divisor, t)).collect();
+            let top_tick = ticks.last().copied().unwrap_or(1.0);
+            (ticks, labels, top_tick)
+        }
+    }
+}
+
 /// Draws the stacked rows and a legend above them.
 pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &StackSpec, t: &Theme) -> Result<Vec<Mark>, DrawError> {
     let (w_px, _) = area.dim_in_pixel();
@@ -55,19 +92,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &StackSpec,
     };
     let colour = |class: usize| t.series_colour(spec.colours.get(class).copied().unwrap_or(0));
 
-    // legend
-    let mut lx = PAD;
-    let mut ly = legend_h(t) / 2.0;
-    for (i, c) in spec.classes.iter().enumerate().filter(|_| t.legend) {
-        let sw = size * 0.9;
-        if lx + sw + 4.0 + text_width(c, size * 0.9) + 14.0 > width && lx > PAD {
-            lx = PAD;
-            ly += legend_h(t);
-        }
-        area.draw(&Rectangle::new([t.pt(lx, ly - sw / 2.0), t.pt(lx + sw, ly + sw / 2.0)], colour(i).filled()))?;
-        area.draw(&Text::new(c.clone(), t.pt(lx + sw + 4.0, ly), font(0.9, &t.ink, HPos::Left)))?;
-        lx += sw + 4.0 + text_width(c, size * 0.9) + 14.0;
-    }
+    draw_legend(area, spec, t, width)?;
 
     let top = legend_h(t) * legend_rows(spec, width, t) as f64;
     let labels: Vec<String> = spec.rows.iter().map(|r| format!("{} · {}", r.label, r.date)).collect();
@@ -75,19 +100,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &StackSpec,
     let x0 = if narrow { PAD } else { PAD + label_w + PAD };
     let sums = spec.rows.iter().map(|r| r.segments.iter().map(|s| s.value).sum::<f64>());
     let x_max = width - PAD * 3.0;
-    let (ticks, tick_labels, axis_max): (Vec<f64>, Vec<String>, f64) = match spec.axis {
-        StackAxis::Percent => {
-            let ticks = vec![0.0, 25.0, 50.0, 75.0, 100.0];
-            let labels = ticks.iter().map(|&tk| format!("{}%", crate::format::number(tk, t.lang))).collect();
-            (ticks, labels, sums.fold(100.0, f64::max))
-        }
-        StackAxis::Value { tick_divisor } => {
-            let ticks = fitted_ticks(sums.fold(0.0, f64::max), x_max - x0, tick_divisor, t);
-            let labels = ticks.iter().map(|&tk| tick_label(tk, tick_divisor, t)).collect();
-            let top_tick = ticks.last().copied().unwrap_or(1.0);
-            (ticks, labels, top_tick)
-        }
-    };
+    let (ticks, tick_labels, axis_max) = axis(spec.axis, sums, x_max - x0, t);
     let sx = |v: f64| x0 + (x_max - x0) * v / axis_max;
     let plot_h = spec.rows.len() as f64 * row;
     for (&tk, label) in ticks.iter().zip(tick_labels) {

@@ -6,16 +6,21 @@
 //! drawn apart ("chỉ có số liệu tỉnh cũ"): a former province's figure is never summed, reused or
 //! coloured as the current province's.
 
+mod classes;
+mod legend;
+
+pub use classes::{class_of, classify};
+use legend::{draw_legend, former_mark, item_width, legend_items, legend_size, Item};
+
 use super::scale::text_width;
 use super::spec::{Mark, Rect};
 use super::{DrawError, Theme};
 use crate::format::{self, MoneyScale};
 use crate::i18n::Lang;
-use crate::model::{Dataset, Level, Metric, Observation, Qualifier, Unit, Value};
+use crate::model::Unit;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use std::collections::BTreeMap;
 
 /// Grid position of each of the 34 provinces: (code, short label, row, col), north at the top.
 ///
@@ -167,190 +172,6 @@ impl TileMapSpec {
     }
 }
 
-/// Builds the map of one metric: for each province its latest figure (or its latest figure dated in
-/// `year`), all sectors, no rating class, in `unit`. Several figures at the same latest date: the
-/// first in the file. A province without a figure of its own but with former provinces' figures is
-/// [`TileState::FormerOnly`].
-pub fn spec(ds: &Dataset, metric: Metric, unit: Unit, year: Option<u16>, lang: Lang) -> TileMapSpec {
-    // latest figure per area
-    let mut best: BTreeMap<&str, &Observation> = BTreeMap::new();
-    for o in &ds.observations {
-        if o.metric != metric || o.unit != unit || o.sector.is_some() || o.rating.is_some() {
-            continue;
-        }
-        if year.is_some_and(|y| o.date.year() != y) {
-            continue;
-        }
-        match best.get(o.area.as_str()) {
-            Some(b) if (b.date.sort_key(), std::cmp::Reverse(b.record)) >= (o.date.sort_key(), std::cmp::Reverse(o.record)) => {}
-            _ => {
-                best.insert(&o.area, o);
-            }
-        }
-    }
-    let own: Vec<Option<&Observation>> = TILES.iter().map(|(code, ..)| best.get(code).copied()).collect();
-    let max = own.iter().flatten().map(|o| o.value.extent()).fold(0.0, f64::max);
-    let scale = if unit.is_money() { MoneyScale::for_amount(max) } else { MoneyScale::One };
-    let tick_divisor = match scale {
-        MoneyScale::One => 1.0,
-        MoneyScale::Million => 1e6,
-        MoneyScale::Billion => 1e9,
-    };
-    let values: Vec<f64> = own.iter().flatten().map(|o| o.value.extent()).collect();
-    let classes = classify(&values);
-    let whole = unit.is_count() && values.iter().all(|v| v.fract() == 0.0);
-    let class_labels = class_labels(&classes, whole, unit, scale, lang);
-
-    let tiles = TILES
-        .iter()
-        .zip(&own)
-        .map(|(&(code, short, row, col), o)| {
-            let name = ds.area(code).map(|a| crate::query::area_label(a, lang)).unwrap_or_else(|| short.to_string());
-            let (state, former_records) = match o {
-                Some(o) => {
-                    let value = o.value.extent();
-                    let state = TileState::Value { value, label: tile_label(o, scale, lang), record: o.record, class: class_of(&classes, value) };
-                    (state, Vec::new())
-                }
-                None => {
-                    let mut former: Vec<&Observation> = ds
-                        .areas
-                        .iter()
-                        .filter(|a| a.level == Level::FormerProvince && a.part_of.as_deref() == Some(code))
-                        .filter_map(|a| best.get(a.code.as_str()).copied())
-                        .collect();
-                    former.sort_by(|a, b| b.date.sort_key().cmp(&a.date.sort_key()).then(a.record.cmp(&b.record)));
-                    if former.is_empty() {
-                        (TileState::NoData, Vec::new())
-                    } else {
-                        (TileState::FormerOnly { count: former.len() }, former.iter().map(|o| o.record).collect())
-                    }
-                }
-            };
-            Tile { code: code.to_string(), short: short.to_string(), row, col, state, name, former_records }
-        })
-        .collect();
-    TileMapSpec { unit, tiles, classes, class_labels, tick_divisor }
-}
-
-/// The figure as written on a tile: the number in the chart's scale with a one-character qualifier.
-fn tile_label(o: &Observation, scale: MoneyScale, lang: Lang) -> String {
-    let pct = if o.unit == Unit::Percent { "%" } else { "" };
-    let n = |x: f64| format!("{}{pct}", format::scaled(x, o.unit, scale, lang));
-    let body = match o.value {
-        Value::Point(x) => n(x),
-        Value::Range { low, high, high_open } => format!("{}–{}{}", n(low), if high_open { ">" } else { "" }, n(high)),
-    };
-    let mark = match o.qualifier {
-        Qualifier::Exact => "",
-        Qualifier::MoreThan => ">",
-        Qualifier::AtLeast => "≥",
-        Qualifier::Nearly | Qualifier::About | Qualifier::Estimate | Qualifier::Preliminary => "~",
-    };
-    format!("{mark}{body}")
-}
-
-/// Up to five classes with round boundaries, quantile-like over the distinct values (about two
-/// values per class when there are few): each boundary is the roundest number between two
-/// neighbouring values near its quantile.
-pub fn classify(values: &[f64]) -> Vec<(f64, f64)> {
-    let mut d: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    d.sort_by(f64::total_cmp);
-    d.dedup();
-    let (Some(&min), Some(&max)) = (d.first(), d.last()) else { return Vec::new() };
-    let n = d.len();
-    if n == 1 {
-        return vec![(min, max)];
-    }
-    let k = if n <= 3 { n } else { (n / 2).clamp(3, 5) };
-    let mut cuts = Vec::new();
-    let mut prev = 0; // the last value index below the previous cut
-    for i in 1..k {
-        let j0 = (i * n + k / 2) / k;
-        // candidate gaps d[j-1] < cut <= d[j], one rank either side, after the previous cut and
-        // leaving room for the cuts still to come
-        let lo = (j0.saturating_sub(1)).max(prev + 1).max(1);
-        let hi = (j0 + 1).min(n - (k - i));
-        let best = (lo..=hi.max(lo))
-            .map(|j| {
-                let (x, step) = roundest_between(d[j - 1], d[j]);
-                (j, x, step)
-            })
-            .max_by(|a, b| a.2.total_cmp(&b.2).then((b.0 as isize - j0 as isize).abs().cmp(&(a.0 as isize - j0 as isize).abs())));
-        if let Some((j, x, _)) = best {
-            cuts.push(x);
-            prev = j;
-        }
-    }
-    let lo = round_sig(min, false).min(min);
-    let hi = round_sig(max, true).max(max);
-    let mut bounds = vec![lo];
-    bounds.extend(cuts);
-    // the cuts rise strictly and lie in (lo, hi]; the last class is closed, so it may be one value
-    bounds.push(hi);
-    bounds.windows(2).map(|w| (w[0], w[1])).collect()
-}
-
-/// The roundest number in `(a, c]`, and the step it is a multiple of.
-fn roundest_between(a: f64, c: f64) -> (f64, f64) {
-    let top = 10f64.powi(c.abs().max(1e-12).log10().ceil() as i32 + 1);
-    let mut e = top;
-    for _ in 0..40 {
-        for m in [1.0, 0.5, 0.25, 0.2] {
-            let step = e * m;
-            let x = clean((a / step).floor() * step + step);
-            if x > a && x <= c {
-                return (x, step);
-            }
-        }
-        e /= 10.0;
-    }
-    (c, 0.0)
-}
-
-/// `x` rounded down or up to two significant digits.
-fn round_sig(x: f64, up: bool) -> f64 {
-    if x <= 0.0 {
-        return x;
-    }
-    let step = 10f64.powi(x.log10().floor() as i32 - 1);
-    let q = x / step;
-    clean(if up { q.ceil() } else { q.floor() } * step)
-}
-
-/// Removes float noise (0.30000000000000004).
-fn clean(x: f64) -> f64 {
-    if x == 0.0 || !x.is_finite() {
-        return x;
-    }
-    let p = 10f64.powi(12 - x.abs().log10().ceil() as i32);
-    (x * p).round() / p
-}
-
-/// The class of a value: `[low, high)`, the last class closed.
-fn class_of(classes: &[(f64, f64)], v: f64) -> usize {
-    classes.iter().position(|&(_, hi)| v < hi).unwrap_or(classes.len().saturating_sub(1))
-}
-
-fn class_labels(classes: &[(f64, f64)], whole: bool, unit: Unit, scale: MoneyScale, lang: Lang) -> Vec<String> {
-    let n = |x: f64| format::scaled(x, unit, scale, lang);
-    let pct = if unit == Unit::Percent { "%" } else { "" };
-    let whole = whole && classes.iter().all(|&(a, b)| a.fract() == 0.0 && b.fract() == 0.0);
-    classes
-        .iter()
-        .enumerate()
-        .map(|(i, &(lo, hi))| {
-            let last = i + 1 == classes.len();
-            let hi = if whole && !last { hi - 1.0 } else { hi };
-            if hi <= lo {
-                format!("{}{pct}", n(lo))
-            } else {
-                format!("{}{pct} – {}{pct}", n(lo), n(hi))
-            }
-        })
-        .collect()
-}
-
 // ───────────────────────────── drawing ─────────────────────────────
 
 const PAD: f64 = 8.0;
@@ -416,79 +237,6 @@ fn fit(s: &str, max_w: f64, size: f64) -> String {
         out.pop();
     }
     format!("{}…", out.trim_end())
-}
-
-/// One line of the legend.
-#[derive(Debug, Clone)]
-enum Item {
-    Header(String),
-    Class(usize, String),
-    NoData(String),
-    Former(String),
-    Note(String),
-}
-
-impl Item {
-    fn text(&self) -> &str {
-        match self {
-            Item::Header(s) | Item::Class(_, s) | Item::NoData(s) | Item::Former(s) | Item::Note(s) => s,
-        }
-    }
-    fn has_swatch(&self) -> bool {
-        matches!(self, Item::Class(..) | Item::NoData(_) | Item::Former(_))
-    }
-}
-
-fn former_mark(lang: Lang) -> &'static str {
-    lang.pick("cũ", "old")
-}
-
-fn legend_items(spec: &TileMapSpec, t: &Theme) -> Vec<Item> {
-    let lang = t.lang;
-    let scale = match spec.tick_divisor {
-        d if d >= 1e9 => MoneyScale::Billion,
-        d if d >= 1e6 => MoneyScale::Million,
-        _ => MoneyScale::One,
-    };
-    let mut items = vec![Item::Header(format::unit_text(spec.unit, scale, lang))];
-    for (i, l) in spec.class_labels.iter().enumerate() {
-        items.push(Item::Class(i, l.clone()));
-    }
-    items.push(Item::NoData(lang.pick("Không có số liệu", "No data").to_string()));
-    if spec.tiles.iter().any(|t| matches!(t.state, TileState::FormerOnly { .. })) {
-        items.push(Item::Former(lang.pick("Chỉ có số liệu tỉnh cũ", "Former provinces only").to_string()));
-    }
-    let labels: Vec<&str> = spec
-        .tiles
-        .iter()
-        .filter_map(|t| match &t.state {
-            TileState::Value { label, .. } => Some(label.as_str()),
-            _ => None,
-        })
-        .collect();
-    let mut notes = Vec::new();
-    if labels.iter().any(|l| l.contains('>')) {
-        notes.push(lang.pick("> hơn", "> more than"));
-    }
-    if labels.iter().any(|l| l.starts_with('≥')) {
-        notes.push(lang.pick("≥ ít nhất", "≥ at least"));
-    }
-    if labels.iter().any(|l| l.starts_with('~')) {
-        notes.push(lang.pick("~ gần đúng, ước tính, sơ bộ", "~ approximate, estimate"));
-    }
-    items.extend(notes.into_iter().map(|n| Item::Note(n.to_string())));
-    items
-}
-
-/// Legend metrics: text size, line height, swatch size.
-fn legend_size(t: &Theme) -> (f64, f64, f64) {
-    let size = t.text * 0.85;
-    (size, (size * 1.65).round(), (size * 1.15).round())
-}
-
-fn item_width(item: &Item, t: &Theme) -> f64 {
-    let (size, _, sw) = legend_size(t);
-    text_width(item.text(), size) + if item.has_swatch() { sw + 6.0 } else { 0.0 }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -582,6 +330,50 @@ fn name_lines(name: &str, max_w: f64, size: f64) -> Vec<String> {
     vec![fit(&best.0, max_w, size), fit(&best.1, max_w, size)]
 }
 
+/// The text of a tile: the name on one line or two (the code on small tiles), and the value in
+/// bold when it fits (smaller when it is long, a range; left out when it cannot fit).
+fn draw_tile_text<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, tile: &Tile, (x, y, q): (f64, f64, f64), ink: RGBColor, value_text: Option<String>, t: &Theme) -> Result<(), DrawError> {
+    let font =
+        |size: f64, colour: RGBColor, h: HPos| (t.font, size * t.scale * t.backend_font_factor).into_font().color(&colour).pos(Pos::new(h, VPos::Center));
+    let bold = |size: f64, colour: RGBColor| {
+        (t.font, size * t.scale * t.backend_font_factor, FontStyle::Bold).into_font().color(&colour).pos(Pos::new(HPos::Center, VPos::Center))
+    };
+    let name_size = (q * 0.19).clamp(8.0, 11.0);
+    let value_size = (q * 0.23).clamp(8.5, 13.0);
+    // the text block: the name on one line or two,
+    // the code on small tiles, and the value when it fits
+    let inner = q - 3.0;
+    let (lines, ns) = if q < NAME_MIN {
+        (vec![tile.code.clone()], name_size)
+    } else {
+        if text_width(&tile.short, name_size) <= inner {
+            (vec![tile.short.clone()], name_size)
+        } else {
+            (name_lines(&tile.short, inner, name_size), name_size)
+        }
+    };
+    let lh = ns * 1.12;
+    // the value in bold, smaller when it is long (a range), left out when it cannot fit
+    let vs = value_text.as_ref().map_or(value_size, |v| (inner / (text_width(v, 1.0) * 1.08)).min(value_size));
+    let value_fits = value_text.is_some() && vs >= 8.0;
+    let vh = vs * 1.2;
+    let block = |n: usize, v: bool| n as f64 * lh + if v { vh } else { 0.0 };
+    let lines = if block(lines.len(), value_fits) > inner && lines.len() > 1 { vec![fit(&tile.short, inner, ns)] } else { lines };
+    let value_fits = value_fits && block(lines.len(), true) <= q;
+    let mut cy = y + (q - block(lines.len(), value_fits)) / 2.0 + lh / 2.0;
+    for line in &lines {
+        area.draw(&Text::new(line.clone(), t.pt(x + q / 2.0, cy), font(ns, ink, HPos::Center)))?;
+        cy += lh;
+    }
+    if value_fits {
+        let v = value_text.unwrap_or_default();
+        let vy = cy - lh / 2.0 + vh / 2.0;
+        area.draw(&Text::new(v, t.pt(x + q / 2.0, vy), bold(vs, ink)))?;
+    }
+
+    Ok(())
+}
+
 /// Draws the tile map and its legend.
 pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &TileMapSpec, t: &Theme) -> Result<Vec<Mark>, DrawError> {
     let (w_px, _) = area.dim_in_pixel();
@@ -591,11 +383,6 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &TileMapSpe
     let n_classes = spec.classes.len();
     let font =
         |size: f64, colour: RGBColor, h: HPos| (t.font, size * t.scale * t.backend_font_factor).into_font().color(&colour).pos(Pos::new(h, VPos::Center));
-    let bold = |size: f64, colour: RGBColor| {
-        (t.font, size * t.scale * t.backend_font_factor, FontStyle::Bold).into_font().color(&colour).pos(Pos::new(HPos::Center, VPos::Center))
-    };
-    let name_size = (q * 0.19).clamp(8.0, 11.0);
-    let value_size = (q * 0.23).clamp(8.5, 13.0);
     let mut marks = Vec::new();
 
     for tile in &spec.tiles {
@@ -622,36 +409,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &TileMapSpe
             TileState::Value { .. } => {}
         }
 
-        // the text block: the name on one line or two,
-        // the code on small tiles, and the value when it fits
-        let inner = q - 3.0;
-        let (lines, ns) = if q < NAME_MIN {
-            (vec![tile.code.clone()], name_size)
-        } else {
-            if text_width(&tile.short, name_size) <= inner {
-                (vec![tile.short.clone()], name_size)
-            } else {
-                (name_lines(&tile.short, inner, name_size), name_size)
-            }
-        };
-        let lh = ns * 1.12;
-        // the value in bold, smaller when it is long (a range), left out when it cannot fit
-        let vs = value_text.as_ref().map_or(value_size, |v| (inner / (text_width(v, 1.0) * 1.08)).min(value_size));
-        let value_fits = value_text.is_some() && vs >= 8.0;
-        let vh = vs * 1.2;
-        let block = |n: usize, v: bool| n as f64 * lh + if v { vh } else { 0.0 };
-        let lines = if block(lines.len(), value_fits) > inner && lines.len() > 1 { vec![fit(&tile.short, inner, ns)] } else { lines };
-        let value_fits = value_fits && block(lines.len(), true) <= q;
-        let mut cy = y + (q - block(lines.len(), value_fits)) / 2.0 + lh / 2.0;
-        for line in &lines {
-            area.draw(&Text::new(line.clone(), t.pt(x + q / 2.0, cy), font(ns, ink, HPos::Center)))?;
-            cy += lh;
-        }
-        if value_fits {
-            let v = value_text.unwrap_or_default();
-            let vy = cy - lh / 2.0 + vh / 2.0;
-            area.draw(&Text::new(v, t.pt(x + q / 2.0, vy), bold(vs, ink)))?;
-        }
+        draw_tile_text(area, tile, (x, y, q), ink, value_text, t)?;
 
         if t.highlight.as_deref() == Some(tile.code.as_str()) {
             // a path, not a rectangle: the SVG backend drops a rectangle's stroke width
@@ -668,44 +426,6 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &TileMapSpe
 
     draw_legend(area, &l, spec, t)?;
     Ok(marks)
-}
-
-fn draw_legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, l: &Layout, spec: &TileMapSpec, t: &Theme) -> Result<(), DrawError> {
-    let (size, line, sw) = legend_size(t);
-    let n_classes = spec.classes.len();
-    let (cols, col_w) = match l.place {
-        Place::Gap => (1, l.legend_w),
-        Place::Below { cols, col_w } => (cols, col_w),
-    };
-    let per_col = l.items.len().div_ceil(cols.max(1));
-    let text_max = l.legend_w.min(area.dim_in_pixel().0 as f64 / t.scale - l.legend_x - PAD);
-    for (i, item) in l.items.iter().enumerate() {
-        let (c, r) = (i / per_col, i % per_col);
-        let x = l.legend_x + c as f64 * col_w;
-        let cy = l.legend_y + r as f64 * line + line / 2.0;
-        let (sx, sy) = (x, cy - sw / 2.0);
-        let tx = if item.has_swatch() { x + sw + 6.0 } else { x };
-        let colour = if matches!(item, Item::Note(_)) { t.muted } else { t.ink };
-        match item {
-            Item::Class(k, _) => {
-                let f = class_colour(*k, n_classes);
-                area.draw(&Rectangle::new([t.pt(sx, sy), t.pt(sx + sw, sy + sw)], f.filled()))?;
-            }
-            Item::NoData(_) => {
-                area.draw(&Rectangle::new([t.pt(sx, sy), t.pt(sx + sw, sy + sw)], nodata_fill(t).filled()))?;
-                hatch(area, sx, sy, sw, mix(nodata_fill(t), t.muted, 0.22), t)?;
-            }
-            Item::Former(_) => {
-                area.draw(&Rectangle::new([t.pt(sx, sy), t.pt(sx + sw, sy + sw)], t.background.filled()))?;
-                dashed_square(area, sx + 0.5, sy + 0.5, sw - 1.0, t.muted, t)?;
-            }
-            Item::Header(_) | Item::Note(_) => {}
-        }
-        let text = fit(item.text(), text_max - (tx - x), size);
-        let f = (t.font, size * t.scale * t.backend_font_factor).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Center));
-        area.draw(&Text::new(text, t.pt(tx, cy), f))?;
-    }
-    Ok(())
 }
 
 /// Diagonal hatching inside a square.
@@ -755,28 +475,6 @@ pub fn to_svg(spec: &TileMapSpec, width: u32, height: u32, theme: &Theme) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn classes_are_round_and_cover() {
-        let v = [478.0, 2086.0, 608.0, 1087.0, 1000.0];
-        let c = classify(&v);
-        assert_eq!(c, vec![(470.0, 1000.0), (1000.0, 2000.0), (2000.0, 2100.0)]);
-        for w in c.windows(2) {
-            assert_eq!(w[0].1, w[1].0);
-        }
-        assert_eq!(classify(&[5.0]), vec![(5.0, 5.0)]);
-        assert!(classify(&[]).is_empty());
-        assert_eq!(roundest_between(478.0, 608.0).0, 500.0);
-        assert_eq!(roundest_between(1000.0, 1087.0).0, 1050.0);
-        let many: Vec<f64> = (1..=40).map(|i| (i * i * 7) as f64).collect();
-        let c = classify(&many);
-        assert_eq!(c.len(), 5);
-        assert!(c[0].0 <= 7.0 && c[4].1 >= 11200.0);
-        for w in c.windows(2) {
-            assert!(w[0].0 < w[0].1 && w[0].1 == w[1].0);
-        }
-        assert_eq!(classify(&[1.0, 2.0]), vec![(1.0, 2.0), (2.0, 2.0)]);
-    }
 
     #[test]
     fn contrast() {

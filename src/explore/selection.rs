@@ -104,7 +104,7 @@ keyed_enum! {
         Line = "line", "Đường theo thời gian", "Line over time";
         /// A table of the figures with qualifiers and sources (`table`).
         Table = "table", "Bảng", "Table";
-        /// A map of the provinces (`map`; drawn by the UI, [`crate::explore::build`] gives bars).
+        /// The tile map of the 34 provinces (`map`).
         Map = "map", "Bản đồ", "Map";
     }
 }
@@ -203,13 +203,9 @@ impl Default for Selection {
 }
 
 impl Selection {
-    /// Label of the metric and unit for menus: "Thu nhập bình quân của người lao động (tháng)".
+    /// Label of the metric and unit for menus (see [`crate::view::text::metric_label`]).
     pub fn metric_label(metric: Metric, unit: Unit, lang: Lang) -> String {
-        match unit {
-            Unit::VndPerMonth if metric.allowed_units().len() > 1 => format!("{} ({})", metric.label(lang), lang.pick("tháng", "per month")),
-            Unit::VndPerYear if metric.allowed_units().len() > 1 => format!("{} ({})", metric.label(lang), lang.pick("năm", "per year")),
-            _ => metric.label(lang).to_string(),
-        }
+        crate::view::text::metric_label(metric, unit, lang)
     }
 
     /// A copy with one legend key hidden or shown again (for a click on a legend entry).

@@ -1,11 +1,14 @@
-//! The figures of a chart as CSV: one row per observation, values in base units, every field a
-//! reader needs to check the figure (qualifier, date, scope, source, the quoted sentence).
+//! The figures of a chart as CSV: exactly the chart, one row per figure drawn, in the chart's order,
+//! with the value as drawn (a computed share or per-cooperative value has the columns that say how
+//! it was computed, and names every record and source it comes from), and every field a reader
+//! needs to check it (qualifier, date, scope, source, the quoted sentence).
 
 use crate::i18n::Lang;
-use crate::model::{Dataset, Level, Value};
+use crate::model::{Level, Value};
+use crate::view::{ChartView, Figure};
 
 /// The column keys, in order (the header row is written in the export's language).
-pub const COLUMNS: [&str; 21] = [
+pub const COLUMNS: [&str; 24] = [
     "area_code",
     "area",
     "level",
@@ -21,6 +24,9 @@ pub const COLUMNS: [&str; 21] = [
     "unit",
     "date",
     "scope",
+    "computed",
+    "computed_how",
+    "records",
     "source_publisher",
     "source_title",
     "source_url",
@@ -29,7 +35,7 @@ pub const COLUMNS: [&str; 21] = [
     "note",
 ];
 
-const HEADER_VI: [&str; 21] = [
+const HEADER_VI: [&str; 24] = [
     "Mã địa bàn",
     "Địa bàn",
     "Cấp",
@@ -45,6 +51,9 @@ const HEADER_VI: [&str; 21] = [
     "Đơn vị",
     "Thời điểm",
     "Phạm vi",
+    "Số tính toán",
+    "Cách tính",
+    "Bản ghi",
     "Nơi công bố",
     "Tiêu đề nguồn",
     "Địa chỉ nguồn",
@@ -53,7 +62,7 @@ const HEADER_VI: [&str; 21] = [
     "Ghi chú",
 ];
 
-const HEADER_EN: [&str; 21] = [
+const HEADER_EN: [&str; 24] = [
     "Area code",
     "Area",
     "Level",
@@ -69,6 +78,9 @@ const HEADER_EN: [&str; 21] = [
     "Unit",
     "Date",
     "Scope",
+    "Computed",
+    "How it was computed",
+    "Records",
     "Source publisher",
     "Source title",
     "Source URL",
@@ -131,31 +143,29 @@ fn write_row(out: &mut String, cells: &[Cell]) {
     out.push_str("\r\n");
 }
 
-fn row(ds: &Dataset, record: usize, lang: Lang) -> Vec<Cell> {
+/// The unit of the value as drawn: "HTX", "đồng/HTX" (per cooperative), "%".
+fn unit_text(f: &Figure, lang: Lang) -> String {
+    match (f.per_cooperative, lang) {
+        (true, Lang::Vi) => format!("{}/HTX", f.unit.label(lang)),
+        (true, Lang::En) => format!("{} per cooperative", f.unit.label(lang)),
+        (false, _) => f.unit.label(lang).to_string(),
+    }
+}
+
+/// Texts of the inputs joined by " | " (empty ones dropped, repeats once).
+fn joined(f: &Figure, pick: impl Fn(&crate::view::Input) -> Option<String>) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for s in f.inputs.iter().filter_map(pick) {
+        if !s.is_empty() && !seen.contains(&s) {
+            seen.push(s);
+        }
+    }
+    seen.join(" | ")
+}
+
+fn row(f: &Figure, lang: Lang) -> Vec<Cell> {
     let text = |s: &str| Cell::Text(s.to_string());
-    let opt = |s: Option<&str>| Cell::Text(s.unwrap_or_default().to_string());
-    let Some(o) = ds.observation(record) else {
-        let mut cells: Vec<Cell> = (0..COLUMNS.len() - 1).map(|_| text("")).collect();
-        cells.push(Cell::Text(match lang {
-            Lang::Vi => format!("Không có bản ghi số {record} trong tệp dữ liệu"),
-            Lang::En => format!("Record {record} is not in the data file"),
-        }));
-        return cells;
-    };
-    let area = ds.area(&o.area);
-    let area_name = area.map(|a| match lang {
-        Lang::Vi => a.name.as_str(),
-        Lang::En => a.name_en.as_deref().unwrap_or(&a.name),
-    });
-    let now_part_of = area
-        .filter(|a| matches!(a.level, Level::FormerProvince | Level::City))
-        .and_then(|a| a.part_of.as_deref())
-        .and_then(|p| ds.area(p))
-        .map(|p| match lang {
-            Lang::Vi => p.name.as_str(),
-            Lang::En => p.name_en.as_deref().unwrap_or(&p.name),
-        });
-    let (value, low, high, open) = match o.value {
+    let (value, low, high, open) = match f.value {
         Value::Point(x) => (Cell::Num(plain(x)), Cell::Num(String::new()), Cell::Num(String::new()), text("")),
         Value::Range { low, high, high_open } => (
             Cell::Num(String::new()),
@@ -164,50 +174,54 @@ fn row(ds: &Dataset, record: usize, lang: Lang) -> Vec<Cell> {
             text(if high_open { lang.pick("có", "yes") } else { lang.pick("không", "no") }),
         ),
     };
-    let src = ds.source(&o.source);
+    let computed = f.formula.is_some();
     vec![
-        text(&o.area),
-        opt(area_name),
-        opt(area.map(|a| level_label(a.level, lang))),
-        opt(now_part_of),
-        text(o.metric.label(lang)),
-        opt(o.sector.map(|s| s.label(lang))),
-        opt(o.rating.map(|r| r.label(lang))),
+        text(&f.area_code),
+        text(&f.area),
+        text(level_label(f.level, lang)),
+        text(f.now_part_of.as_deref().unwrap_or_default()),
+        text(&f.metric),
+        text(f.sector.map(|s| s.label(lang)).unwrap_or_default()),
+        text(f.rating.map(|r| r.label(lang)).unwrap_or_default()),
         value,
         low,
         high,
         open,
-        text(o.qualifier.label(lang)),
-        text(o.unit.label(lang)),
-        text(&o.date.to_string()),
-        opt(o.scope.as_deref()),
-        opt(src.map(|s| s.publisher.as_str())),
-        opt(src.map(|s| s.title.as_str())),
-        opt(src.and_then(|s| s.url.as_deref())),
-        opt(src.and_then(|s| s.published.as_deref())),
-        opt(o.quote.as_deref()),
-        opt(o.note.as_deref()),
+        text(&f.qualifier_text),
+        text(&unit_text(f, lang)),
+        text(&f.date_key),
+        text(f.scope.as_deref().unwrap_or_default()),
+        text(if computed { lang.pick("có", "yes") } else { lang.pick("không", "no") }),
+        text(f.formula.as_deref().unwrap_or_default()),
+        text(&f.inputs.iter().map(|i| i.record.to_string()).collect::<Vec<_>>().join(" | ")),
+        text(&joined(f, |i| Some(i.publisher.clone()))),
+        text(&joined(f, |i| Some(i.title.clone()))),
+        text(&joined(f, |i| i.url.clone())),
+        text(&joined(f, |i| i.published.clone())),
+        text(&joined(f, |i| i.quote.clone())),
+        text(&f.notes.join(" | ")),
     ]
 }
 
-/// The figures with these record indexes as CSV, one row per record in the given order.
+/// The figures of a chart view as CSV, one row per figure drawn, in the chart's order.
 ///
 /// UTF-8 with a byte-order mark (so that spreadsheets read Vietnamese correctly), CRLF line ends,
-/// RFC 4180 quoting. The header and the labels (level, metric, sector, rating, qualifier, unit)
-/// are in `lang`; values are in base units as plain numbers (`1017520000000`, `13.2`); a point
-/// value fills `value`, a range `value_low`, `value_high` and `high_open`; dates are written as in
-/// the data file (`2023`, `2018-12-31`, `2022-01/2023-10`). A text cell that starts with `=`, `+`,
-/// `-`, `@`, a tab or CR gets a leading apostrophe, so that no spreadsheet runs it as a formula.
-/// A record index that is not in the dataset gives a row of empty cells whose note says so.
-pub fn figures_csv(ds: &Dataset, records: &[usize], lang: Lang) -> String {
+/// RFC 4180 quoting. The header and the labels are in `lang`; values are as drawn, in base units
+/// as plain numbers (`1017520000000`, `13.2`; a share in percent, a per-cooperative value per
+/// cooperative); a point value fills `value`, a range `value_low`, `value_high` and `high_open`;
+/// dates are written as in the data file (`2023`, `2018-12-31`, `2022-01/2023-10`). A computed
+/// value says how it was computed and lists every record and source it comes from, joined by
+/// " | ". A text cell that starts with `=`, `+`, `-`, `@`, a tab or CR gets a leading apostrophe,
+/// so that no spreadsheet runs it as a formula.
+pub fn figures_csv(view: &ChartView, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
     let header = match lang {
         Lang::Vi => HEADER_VI,
         Lang::En => HEADER_EN,
     };
     write_row(&mut out, &header.map(|h| Cell::Text(h.to_string())));
-    for &r in records {
-        write_row(&mut out, &row(ds, r, lang));
+    for f in &view.figures {
+        write_row(&mut out, &row(f, lang));
     }
     out
 }
@@ -231,5 +245,6 @@ mod tests {
         assert_eq!(plain(13.2), "13.2");
         assert_eq!(plain(478.0), "478");
         assert_eq!(HEADER_VI.len(), COLUMNS.len());
+        assert_eq!(HEADER_EN.len(), COLUMNS.len());
     }
 }

@@ -4,8 +4,7 @@
 
 use crate::chart::{self, text_width, ChartSpec, DrawError, Mark, Rect, Theme};
 use crate::i18n::Lang;
-use crate::model::{Dataset, DateRef};
-use crate::query::ChartView;
+use crate::view::ChartView;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -196,35 +195,26 @@ pub fn framed_svg(spec: &ChartSpec, frame: &Frame, width: u32, t: &Theme) -> Res
 
 /// The frame of a chart view: its title, unit line, caveats, notes and source line, the span of
 /// the years of its figures ("Số liệu: 2016–2025") and "HTX Charts · {url}".
-pub fn frame_for(view: &ChartView, ds: &Dataset, lang: Lang, url: &str) -> Frame {
+pub fn frame_for(view: &ChartView, lang: Lang, url: &str) -> Frame {
     let url = url.trim();
     Frame {
         title: view.title.clone(),
         subtitle: view.unit_line.clone(),
-        caveats: view.caveats.clone(),
+        caveats: view.caveat_text.clone(),
         notes: view.notes.clone(),
         source_line: view.source_line.clone(),
-        dates: dates_line(view, ds, lang),
+        dates: dates_line(view, lang),
         footer: if url.is_empty() { "HTX Charts".into() } else { format!("HTX Charts · {url}") },
     }
 }
 
 /// The span of the years of a view's figures: "Số liệu: 2023" or "Số liệu: 2016–2025".
-pub fn dates_line(view: &ChartView, ds: &Dataset, lang: Lang) -> String {
-    let years: Vec<u16> = view
-        .records
-        .iter()
-        .filter_map(|&r| ds.observation(r))
-        .flat_map(|o| match o.date {
-            DateRef::Point(p) => vec![p.year],
-            DateRef::Span(a, b) => vec![a.year, b.year],
-        })
-        .collect();
+pub fn dates_line(view: &ChartView, lang: Lang) -> String {
     let head = lang.pick("Số liệu", "Data");
-    match (years.iter().min(), years.iter().max()) {
-        (Some(lo), Some(hi)) if lo == hi => format!("{head}: {lo}"),
-        (Some(lo), Some(hi)) => format!("{head}: {lo}–{hi}"),
-        _ => String::new(),
+    match view.year_span() {
+        Some((lo, hi)) if lo == hi => format!("{head}: {lo}"),
+        Some((lo, hi)) => format!("{head}: {lo}–{hi}"),
+        None => String::new(),
     }
 }
 

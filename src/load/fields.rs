@@ -1,6 +1,6 @@
 //! Reading the fields of one record, collecting every problem instead of stopping at the first.
 
-use super::problem::{Problem, ProblemKind, Section};
+use crate::model::{Problem, ProblemKind, Section};
 use serde_json::{Map, Value as Json};
 
 /// Longest text accepted in a short field (names, codes, titles).

@@ -1,7 +1,7 @@
 //! Validation of each kind of record.
 
 use super::fields::{Fields, LONG_TEXT, SHORT_TEXT};
-use super::problem::{Problem, ProblemKind, Section};
+use crate::model::{Problem, ProblemKind, Section};
 use crate::model::{Area, Dataset, DateRef, Level, Metric, Observation, Qualifier, Rating, Sector, Source, Unit, Value, Ymd};
 use serde_json::Value as Json;
 use std::collections::HashSet;

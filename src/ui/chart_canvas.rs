@@ -4,12 +4,11 @@
 use super::tooltip::TooltipBox;
 use crate::chart::{self, ChartSpec, Mark, Theme};
 use crate::i18n::Lang;
-use crate::model::Dataset;
+use crate::view::Figure;
 use leptos::html;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -93,36 +92,9 @@ fn marks_json(marks: &[Mark]) -> String {
     serde_json::to_string(&v).unwrap_or_default()
 }
 
-/// The canvas of one chart, with its tooltip.
-#[component]
-pub fn ChartCanvas(
-    spec: Signal<ChartSpec>,
-    ds: Arc<Dataset>,
-    lang: Signal<Lang>,
-    #[prop(into)] label: Signal<String>,
-    /// How computed values (shares, ratios) were computed, by mark key.
-    #[prop(optional)]
-    derived: Option<Signal<Vec<crate::explore::Derived>>>,
-    /// Called with a mark's key when it is clicked or chosen with Enter.
-    #[prop(optional)]
-    on_select: Option<Callback<String>>,
-    /// Light, dark or projector.
-    #[prop(optional, into)]
-    look: Option<Signal<Look>>,
-    /// The page shows its own legend: don't draw one in the chart.
-    #[prop(optional)]
-    html_legend: bool,
-) -> impl IntoView {
-    let look = look.unwrap_or_else(|| Signal::stored(Look::Light));
-    let canvas_ref = NodeRef::<html::Canvas>::new();
-    let wrap_ref = NodeRef::<html::Div>::new();
+/// Follows the width of an element (a ResizeObserver), in CSS pixels.
+fn use_width(wrap_ref: NodeRef<html::Div>) -> RwSignal<f64> {
     let width = RwSignal::new(0.0f64);
-    let marks = RwSignal::new(Vec::<Mark>::new());
-    let focus = RwSignal::new(None::<Focus>);
-    let error = RwSignal::new(None::<String>);
-    let drawn = RwSignal::new(false);
-
-    // Follow the container's width.
     Effect::new(move |observer: Option<Option<SendWrapper<web_sys::ResizeObserver>>>| {
         if let Some(Some(o)) = observer {
             return Some(o);
@@ -143,39 +115,154 @@ pub fn ChartCanvas(
         on_cleanup(move || keep.disconnect());
         Some(SendWrapper::new(ro))
     });
+    width
+}
+
+/// Marks the canvas as drawn (the page's test hooks) and the first chart in the performance timeline.
+fn after_paint(canvas: &web_sys::HtmlCanvasElement, m: &[Mark]) {
+    let _ = canvas.set_attribute("data-marks", &marks_json(m));
+    let _ = canvas.set_attribute("data-drawn", "1");
+    let _ = canvas.set_attribute("data-painted-at", &format!("{:.1}", super::timing::now()));
+    if let Some(ms) = super::timing::painted() {
+        let _ = canvas.set_attribute("data-redraw-ms", &format!("{ms:.2}"));
+    }
+    if !FIRST_PAINT.swap(true, Ordering::Relaxed) {
+        if let Some(p) = window().performance() {
+            let _ = p.mark("htx-first-chart");
+        }
+    }
+}
+
+/// The mark a key moves the focus to, from the current one (of `n`).
+fn next_index(key: &str, current: Option<usize>, n: usize) -> Option<usize> {
+    match key {
+        "ArrowDown" | "ArrowRight" => Some(current.map_or(0, |i| (i + 1).min(n - 1))),
+        "ArrowUp" | "ArrowLeft" => Some(current.map_or(0, |i| i.saturating_sub(1))),
+        "Home" => Some(0),
+        "End" => Some(n - 1),
+        _ => None,
+    }
+}
+
+/// Focus on a mark, as the keyboard puts it: pinned, at the mark's end.
+fn keyboard_focus(mark: Mark) -> Focus {
+    let (_, y) = mark.shape.centre();
+    Focus { x: mark.shape.x + mark.shape.w, y, mark, pinned: true }
+}
+
+/// The marks drawn and the one the pointer or keyboard is on.
+#[derive(Clone, Copy)]
+struct Interaction {
+    marks: RwSignal<Vec<Mark>>,
+    focus: RwSignal<Option<Focus>>,
+    on_select: Option<Callback<String>>,
+}
+
+impl Interaction {
+    fn at(&self, x: f64, y: f64) -> Option<Mark> {
+        self.marks.with(|ms| chart::hit(ms, x, y).cloned())
+    }
+
+    fn pinned(&self) -> bool {
+        self.focus.with(|f| f.as_ref().is_some_and(|f| f.pinned))
+    }
+
+    fn on_move(&self, ev: web_sys::PointerEvent) {
+        if ev.pointer_type() == "touch" || self.pinned() {
+            return;
+        }
+        let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
+        let next = self.at(x, y).map(|mark| Focus { mark, x, y, pinned: false });
+        if self.focus.with(|f| f.as_ref().map(|f| &f.mark.key) != next.as_ref().map(|n| &n.mark.key)) || next.is_some() {
+            self.focus.set(next);
+        }
+    }
+
+    fn on_down(&self, ev: web_sys::PointerEvent) {
+        let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
+        let Some(mark) = self.at(x, y) else { return self.focus.set(None) };
+        if let Some(cb) = self.on_select {
+            cb.run(mark.key.clone());
+        }
+        let same = self.focus.with(|f| f.as_ref().is_some_and(|f| f.pinned && f.mark.key == mark.key));
+        self.focus.set(if same { None } else { Some(Focus { mark, x, y, pinned: true }) });
+    }
+
+    /// Tab into the canvas, arrows move between marks, Enter selects.
+    fn on_key(&self, ev: web_sys::KeyboardEvent) {
+        let n = self.marks.with(|m| m.len());
+        if n == 0 {
+            return;
+        }
+        if ev.key() == "Enter" {
+            if let (Some(cb), Some(key)) = (self.on_select, self.focus.with(|f| f.as_ref().map(|f| f.mark.key.clone()))) {
+                cb.run(key);
+            }
+            return;
+        }
+        let current = self.focus.with(|f| f.as_ref().and_then(|f| self.marks.with(|m| m.iter().position(|x| x.key == f.mark.key))));
+        if let Some(i) = next_index(&ev.key(), current, n) {
+            ev.prevent_default();
+            self.focus.set(Some(keyboard_focus(self.marks.with(|m| m[i].clone()))));
+        }
+    }
+
+    fn on_focus(&self) {
+        if self.focus.with(|f| f.is_none()) {
+            if let Some(mark) = self.marks.with(|m| m.first().cloned()) {
+                self.focus.set(Some(keyboard_focus(mark)));
+            }
+        }
+    }
+}
+
+/// The canvas of one chart, with its tooltip (the figure of the mark under the pointer, finger or
+/// keyboard focus, as the view model states it).
+#[component]
+pub fn ChartCanvas(
+    spec: Signal<ChartSpec>,
+    /// The figures of the view, for tooltips (by mark key).
+    figures: Signal<Vec<Figure>>,
+    #[prop(into)] label: Signal<String>,
+    /// Called with a mark's key when it is clicked or chosen with Enter.
+    #[prop(optional)]
+    on_select: Option<Callback<String>>,
+    /// Light, dark or projector.
+    #[prop(optional, into)]
+    look: Option<Signal<Look>>,
+    /// The page shows its own legend: don't draw one in the chart.
+    #[prop(optional)]
+    html_legend: bool,
+) -> impl IntoView {
+    let lang = super::context::lang();
+    let look = look.unwrap_or_else(|| Signal::stored(Look::Light));
+    let canvas_ref = NodeRef::<html::Canvas>::new();
+    let wrap_ref = NodeRef::<html::Div>::new();
+    let width = use_width(wrap_ref);
+    let marks = RwSignal::new(Vec::<Mark>::new());
+    let focus = RwSignal::new(None::<Focus>);
+    let error = RwSignal::new(None::<String>);
+    let drawn = RwSignal::new(false);
 
     // Draw whenever the spec, the width, the language or the focused mark changes.
     Effect::new(move |_| {
         let w = width.get();
         let highlight = focus.with(|f| f.as_ref().map(|f| f.mark.key.clone()));
-        let lang = lang.get();
-        let look = look.get();
+        let (lang, look) = (lang.get(), look.get());
         let Some(canvas) = canvas_ref.get() else { return };
         if w < 10.0 {
             return;
         }
         spec.with(|s| match paint(&canvas, s, w, highlight, lang, look, !html_legend) {
             Ok(m) => {
-                let _ = canvas.set_attribute("data-marks", &marks_json(&m));
-                let _ = canvas.set_attribute("data-drawn", "1");
-                let _ = canvas.set_attribute("data-painted-at", &format!("{:.1}", super::timing::now()));
-                if let Some(ms) = super::timing::painted() {
-                    let _ = canvas.set_attribute("data-redraw-ms", &format!("{ms:.2}"));
-                }
+                after_paint(&canvas, &m);
                 marks.set(m);
                 error.set(None);
                 drawn.set(true);
-                if !FIRST_PAINT.swap(true, Ordering::Relaxed) {
-                    if let Some(p) = window().performance() {
-                        let _ = p.mark("htx-first-chart");
-                    }
-                }
             }
             Err(e) => error.set(Some(e.to_string())),
         });
     });
-
-    // Esc closes the tooltip.
     let esc = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
             focus.set(None);
@@ -183,105 +270,26 @@ pub fn ChartCanvas(
     });
     on_cleanup(move || esc.remove());
 
-    let at = move |x: f64, y: f64| marks.with(|ms| chart::hit(ms, x, y).cloned());
-    let on_move = move |ev: web_sys::PointerEvent| {
-        if ev.pointer_type() == "touch" || focus.with(|f| f.as_ref().is_some_and(|f| f.pinned)) {
-            return;
-        }
-        let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
-        let next = at(x, y).map(|mark| Focus { mark, x, y, pinned: false });
-        if focus.with(|f| f.as_ref().map(|f| &f.mark.key) != next.as_ref().map(|n| &n.mark.key)) || next.is_some() {
-            focus.set(next);
-        }
-    };
-    let on_down = move |ev: web_sys::PointerEvent| {
-        let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
-        match at(x, y) {
-            Some(mark) => {
-                if let Some(cb) = on_select {
-                    cb.run(mark.key.clone());
-                }
-                let same = focus.with(|f| f.as_ref().is_some_and(|f| f.pinned && f.mark.key == mark.key));
-                focus.set(if same { None } else { Some(Focus { mark, x, y, pinned: true }) });
-            }
-            None => focus.set(None),
-        }
-    };
-    let on_leave = move |_| {
-        if !focus.with(|f| f.as_ref().is_some_and(|f| f.pinned)) {
-            focus.set(None);
-        }
-    };
-    // Keyboard: Tab into the canvas, arrows move between marks.
-    let on_key = move |ev: web_sys::KeyboardEvent| {
-        let n = marks.with(|m| m.len());
-        if n == 0 {
-            return;
-        }
-        let current = focus.with(|f| f.as_ref().and_then(|f| marks.with(|m| m.iter().position(|x| x.key == f.mark.key))));
-        let next = match ev.key().as_str() {
-            "ArrowDown" | "ArrowRight" => Some(current.map_or(0, |i| (i + 1).min(n - 1))),
-            "ArrowUp" | "ArrowLeft" => Some(current.map_or(0, |i| i.saturating_sub(1))),
-            "Home" => Some(0),
-            "End" => Some(n - 1),
-            "Enter" => {
-                if let (Some(cb), Some(key)) = (on_select, focus.with(|f| f.as_ref().map(|f| f.mark.key.clone()))) {
-                    cb.run(key);
-                }
-                None
-            }
-            _ => None,
-        };
-        if let Some(i) = next {
-            ev.prevent_default();
-            let mark = marks.with(|m| m[i].clone());
-            let (_, y) = mark.shape.centre();
-            focus.set(Some(Focus { x: mark.shape.x + mark.shape.w, y, mark, pinned: true }));
-        }
-    };
-    let on_focus = move |_| {
-        if focus.with(|f| f.is_none()) {
-            if let Some(mark) = marks.with(|m| m.first().cloned()) {
-                let (_, y) = mark.shape.centre();
-                focus.set(Some(Focus { x: mark.shape.x + mark.shape.w, y, mark, pinned: true }));
-            }
-        }
-    };
+    let st = Interaction { marks, focus, on_select };
     let on_blur = move |ev: web_sys::FocusEvent| {
         // Keep the tooltip when focus moves into it (its source link).
-        let inside = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .is_some_and(|n| wrap_ref.get_untracked().is_some_and(|w| w.contains(Some(&n))));
+        let inside = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|n| wrap_ref.get_untracked().is_some_and(|w| w.contains(Some(&n))));
         if !inside {
             focus.set(None);
         }
     };
-
     let tip = move || {
         let f = focus.get()?;
-        let w = width.get();
-        let left = (f.x + 14.0).min((w - 300.0).max(0.0));
-        let top = f.y + 14.0;
-        let how = derived.and_then(|d| d.with(|d| d.iter().find(|x| x.key == f.mark.key).cloned()));
-        Some(view! {
-            <TooltipBox ds=ds.clone() record=f.mark.record lang=lang left=left top=top derived=how />
-        })
+        let left = (f.x + 14.0).min((width.get() - 300.0).max(0.0));
+        let figure = figures.with(|fs| fs.iter().find(|x| x.key == f.mark.key).cloned())?;
+        Some(view! { <TooltipBox figure=figure left=left top=f.y + 14.0 /> })
     };
 
     view! {
-        <div class="chart-canvas" node_ref=wrap_ref on:pointerleave=on_leave>
-            <canvas
-                node_ref=canvas_ref
-                tabindex="0"
-                role="img"
-                aria-label=move || label.get()
-                on:pointermove=on_move
-                on:pointerdown=on_down
-                on:keydown=on_key
-                on:focus=on_focus
-                on:blur=on_blur
-            ></canvas>
+        <div class="chart-canvas" node_ref=wrap_ref on:pointerleave=move |_| if !st.pinned() { focus.set(None) }>
+            <canvas node_ref=canvas_ref tabindex="0" role="img" aria-label=move || label.get()
+                on:pointermove=move |ev| st.on_move(ev) on:pointerdown=move |ev| st.on_down(ev) on:keydown=move |ev| st.on_key(ev)
+                on:focus=move |_| st.on_focus() on:blur=on_blur></canvas>
             {tip}
             {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
             {move || (!drawn.get()).then(|| view! { <p class="status">{move || lang.get().pick("Đang vẽ…", "Drawing…")}</p> })}

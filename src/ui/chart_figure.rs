@@ -1,59 +1,88 @@
-//! One chart as a figure: title, caveats, unit, canvas, notes, source line and its data table.
+//! One chart as a figure, read from its view model: title, caveats, unit, legend, canvas (or the
+//! table), notes, source line, and the table of its figures. The explorer's chart and every key
+//! figure are this component.
 
 use super::chart_canvas::ChartCanvas;
 use super::figures_table::FiguresTable;
-use crate::explore::TableRow;
-use crate::i18n::Lang;
-use crate::model::Dataset;
-use crate::query::{self, ChartView};
+use super::legend::ChartLegend;
+use super::share_bar::ShareBar;
+use crate::chart::ChartSpec;
+use crate::explore::ChartKind;
+use crate::view::ChartView;
+use leptos::html;
 use leptos::prelude::*;
-use std::sync::Arc;
 
-/// A chart with everything a reader needs around it.
+/// What a figure offers besides the chart.
+#[derive(Clone, Copy, Default)]
+pub struct FigureActions {
+    /// Legend clicks (hide/show a series); without it the legend is drawn in the chart.
+    pub toggle: Option<Callback<String>>,
+    /// Clicks on a mark (a map tile selects its province).
+    pub select: Option<Callback<String>>,
+    /// The share, download, embed and presentation toolbar.
+    pub share: bool,
+    /// A link that opens this chart in the explorer.
+    pub explore_link: bool,
+}
+
+/// A chart with everything a reader needs around it. `query` is the explorer query that shows it.
 #[component]
-pub fn ChartFigure(view: Memo<ChartView>, ds: Arc<Dataset>, lang: Signal<Lang>, #[prop(optional)] children: Option<Children>) -> impl IntoView {
-    let id = view.with_untracked(|v| v.id.clone());
+pub fn ChartFigure(
+    id: &'static str,
+    view: Memo<ChartView>,
+    query: Signal<Vec<(String, String)>>,
+    #[prop(optional)] actions: FigureActions,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let lang = super::context::lang();
     let spec = Signal::derive(move || view.with(|v| v.spec.clone()));
+    let figures = Signal::derive(move || view.with(|v| v.figures.clone()));
     let label = Signal::derive(move || view.with(|v| format!("{}. {}", v.title, v.unit_line)));
+    let title = Signal::derive(move || view.with(|v| v.title.clone()));
+    let is_table = move || view.with(|v| v.chart_kind == ChartKind::Table);
     let empty = move || view.with(|v| v.spec.is_empty());
-    let ds_table = ds.clone();
+    let figure_ref = NodeRef::<html::Figure>::new();
+    let params = leptos_router::hooks::use_query_map();
+    let select = actions.select;
+    let canvas = move || {
+        view! {
+            <ChartCanvas spec=spec figures=figures label=label html_legend=actions.toggle.is_some()
+                on_select=Callback::new(move |key: String| if let (Some(cb), true) = (select, matches!(spec.with_untracked(|s| s.clone()), ChartSpec::Map(_))) { cb.run(key) }) />
+        }
+    };
+    let link = move || {
+        let mut pairs = query.get();
+        for k in ["data", "lang"] {
+            if let Some(v) = params.with(|q| q.get(k)) {
+                pairs.push((k.into(), v));
+            }
+        }
+        let q = crate::deck::to_query(&pairs);
+        format!("./{}{q}", if q.is_empty() { "" } else { "?" })
+    };
     view! {
-        <figure class="chart" data-chart=id>
+        <figure class="chart" data-chart=id node_ref=figure_ref>
             <div class="chart-head">
-                <h2 class="chart-title">{move || view.with(|v| v.title.clone())}</h2>
+                <h2 class="chart-title">{title}</h2>
                 {children.map(|c| c())}
             </div>
-            <ul class="caveats">{move || view.with(|v| v.caveats.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view())}</ul>
+            <ul class="caveats">{move || view.with(|v| v.caveat_text.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view())}</ul>
             <p class="chart-unit">{move || view.with(|v| v.unit_line.clone())}</p>
-            <Show
-                when=move || !empty()
-                fallback=move || view! { <p class="notice info">{move || lang.get().pick("Không có số liệu cho lựa chọn này.", "No figures for this choice.")}</p> }
-            >
-                <ChartCanvas spec=spec ds=ds.clone() lang=lang label=label />
+            {actions.toggle.map(|t| view! { <ChartLegend items=Signal::derive(move || view.with(|v| v.legend.clone())) on_toggle=t /> })}
+            <Show when=move || !is_table() fallback=move || view! { <FiguresTable rows=figures caption=title open=true /> }>
+                <Show when=move || !empty() fallback=move || view! {
+                    <p class="notice info" data-testid="no-figures">{move || lang.get().pick("Không có số liệu cho lựa chọn này: hãy chọn chỉ tiêu, địa bàn hoặc thời điểm khác.", "No figures for this choice: try another metric, area or date.")}</p>
+                }>{canvas}</Show>
             </Show>
             <ul class="chart-notes">{move || view.with(|v| v.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}</ul>
             <figcaption class="source-line">{move || view.with(|v| v.source_line.clone())}</figcaption>
-            <FiguresTable rows=Signal::derive(move || view.with(|v| rows_of(&ds_table, &v.records, lang.get()))) lang=lang open=false />
+            {actions.share.then(|| view! { <ShareBar view=view slide=query figure=figure_ref /> })}
+            {actions.explore_link.then(|| view! {
+                <p class="explore-link"><a href=link data-testid="open-in-explorer">{move || lang.get().pick("Mở trong trình khám phá →", "Open in the explorer →")}</a></p>
+            })}
+            <Show when=move || !is_table()>
+                <FiguresTable rows=figures caption=title open=false />
+            </Show>
         </figure>
     }
-}
-
-/// The rows of the figures table for the records of a chart.
-fn rows_of(ds: &Dataset, records: &[usize], lang: Lang) -> Vec<TableRow> {
-    records
-        .iter()
-        .filter_map(|r| query::tooltip(ds, *r, lang).map(|t| (r, t)))
-        .map(|(r, t)| TableRow {
-            key: r.to_string(),
-            area: t.area,
-            metric: t.metric,
-            value: t.value,
-            qualifier: t.qualifier,
-            date: t.date,
-            source: t.source,
-            url: t.url,
-            records: vec![*r],
-            derived: false,
-        })
-        .collect()
 }

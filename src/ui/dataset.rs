@@ -1,6 +1,6 @@
 //! Loading the dataset (the bundled file, or `?data=<url>`): typed errors, shown in the page.
 
-use super::state::use_lang;
+use super::context::WithDataset;
 use crate::i18n::Lang;
 use crate::load::{self, LoadError};
 use crate::model::Dataset;
@@ -93,14 +93,14 @@ pub fn query_without(q: &ParamsMap, drop: &[&str]) -> String {
     }
 }
 
-/// Loads the dataset named by `?data=` (or the bundled one) once per address, and renders `render`
-/// with it; while loading a status line, on failure a clear message with a retry and, for `?data=`,
-/// a link back to the bundled data.
+/// Loads the dataset named by `?data=` (or the bundled one) once per address, provides it as
+/// context ([`super::context::dataset`]) and renders `render` inside; while loading a status line,
+/// on failure a clear message with a retry and, for `?data=`, a link back to the bundled data.
 pub fn with_dataset<F>(render: F) -> impl IntoView
 where
-    F: Fn(Arc<Dataset>) -> AnyView + Clone + Send + Sync + 'static,
+    F: Fn() -> AnyView + Clone + Send + Sync + 'static,
 {
-    let (lang, _, _) = use_lang();
+    let lang = super::context::lang();
     let query = use_query_map();
     let data_param = Memo::new(move |_| query.with(|q| q.get("data")));
     let data = LocalResource::new(move || {
@@ -126,7 +126,7 @@ where
                     let navigate = navigate.clone();
                     Suspend::new(async move {
                         match data.await {
-                            Ok(ds) => render(ds),
+                            Ok(ds) => view! { <WithDataset ds=ds>{render()}</WithDataset> }.into_any(),
                             Err(e) => {
                                 let custom = data_param.get_untracked().is_some();
                                 let back = move |_| {

@@ -6,9 +6,7 @@ use super::share_bar::use_deck;
 use crate::deck::{self, Deck};
 use crate::explore;
 use crate::i18n::Lang;
-use crate::model::Dataset;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// The link that presents a deck.
 pub fn present_url(d: &Deck, lang: Lang) -> String {
@@ -21,7 +19,8 @@ pub fn present_url(d: &Deck, lang: Lang) -> String {
 
 /// The deck panel.
 #[component]
-pub fn DeckPanel(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
+pub fn DeckPanel() -> impl IntoView {
+    let (ds, lang) = (super::context::dataset(), super::context::lang());
     let deck = use_deck();
     let d = ds.clone();
     let titles = Memo::new(move |_| {
@@ -31,7 +30,7 @@ pub fn DeckPanel(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
                 .iter()
                 .map(|s| {
                     let (sel, notes) = explore::from_query(s, &d);
-                    let t = explore::build(&d, &sel, l).chart.title;
+                    let t = crate::view::build(&d, &sel, l).title;
                     if notes.is_empty() { t } else { format!("{t} ⚠") }
                 })
                 .collect::<Vec<_>>()

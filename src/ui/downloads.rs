@@ -5,8 +5,7 @@ use super::browser::{self, BrowserError};
 use crate::chart::{DrawError, Theme};
 use crate::export;
 use crate::i18n::Lang;
-use crate::model::Dataset;
-use crate::query::ChartView;
+use crate::view::ChartView;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -36,8 +35,8 @@ pub fn file_name(view: &ChartView, ext: &str) -> String {
 }
 
 /// The PNG: at least twice the on-screen resolution.
-pub fn png(view: &ChartView, ds: &Dataset, lang: Lang, css_width: f64, url: &str) -> Result<(), DownloadError> {
-    let frame = export::frame_for(view, ds, lang, url);
+pub fn png(view: &ChartView, lang: Lang, css_width: f64, url: &str) -> Result<(), DownloadError> {
+    let frame = export::frame_for(view, lang, url);
     let scale = window().device_pixel_ratio().max(1.0) * 2.0;
     let theme = Theme { lang, ..Theme::light(scale) };
     let height = export::frame_height(&view.spec, &frame, css_width, &theme).ceil();
@@ -57,17 +56,18 @@ pub fn png(view: &ChartView, ds: &Dataset, lang: Lang, css_width: f64, url: &str
 }
 
 /// The SVG, drawn through plotters' SVG backend by the same functions as the canvas.
-pub fn svg(view: &ChartView, ds: &Dataset, lang: Lang, css_width: f64, url: &str) -> Result<(), DownloadError> {
-    let frame = export::frame_for(view, ds, lang, url);
+pub fn svg(view: &ChartView, lang: Lang, css_width: f64, url: &str) -> Result<(), DownloadError> {
+    let frame = export::frame_for(view, lang, url);
     let theme = Theme { lang, ..Theme::light(1.0) };
     let text = export::framed_svg(&view.spec, &frame, css_width.round() as u32, &theme)?;
     browser::download_bytes(&file_name(view, "svg"), "image/svg+xml;charset=utf-8", text.as_bytes())?;
     Ok(())
 }
 
-/// The CSV of the figures (with a byte-order mark, so spreadsheet programs read Vietnamese text).
-pub fn csv(view: &ChartView, records: &[usize], ds: &Dataset, lang: Lang) -> Result<(), DownloadError> {
-    let text = export::figures_csv(ds, records, lang);
+/// The CSV of exactly the chart's figures (with a byte-order mark, so spreadsheet programs read
+/// Vietnamese text).
+pub fn csv(view: &ChartView, lang: Lang) -> Result<(), DownloadError> {
+    let text = export::figures_csv(view, lang);
     browser::download_bytes(&file_name(view, "csv"), "text/csv;charset=utf-8", text.as_bytes())?;
     Ok(())
 }

@@ -1,13 +1,12 @@
 //! The notice that lists records left out of the dataset, and the consistency notes.
 
 use crate::i18n::Lang;
-use crate::model::Dataset;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// "N records were left out", with each problem; nothing when the file is clean.
 #[component]
-pub fn DataProblems(ds: Arc<Dataset>, lang: Signal<Lang>) -> impl IntoView {
+pub fn DataProblems() -> impl IntoView {
+    let (ds, lang) = (super::context::dataset(), super::context::lang());
     let ds2 = ds.clone();
     move || {
         let l = lang.get();

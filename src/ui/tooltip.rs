@@ -1,57 +1,54 @@
-//! The tooltip of one figure: exact value, qualifier, date, scope, source and link.
+//! The tooltip of one figure, as the view model states it: exact value, qualifier, date, scope,
+//! source and link; for a computed figure how it was computed and both sources.
 
-use crate::i18n::Lang;
-use crate::model::Dataset;
-use crate::query;
+use crate::view::Figure;
 use leptos::prelude::*;
-use std::sync::Arc;
+
+fn source_link(text: String, url: Option<String>) -> AnyView {
+    match url {
+        Some(u) => view! { <a class="source-link" href=u target="_blank" rel="noopener noreferrer">{text}</a> }.into_any(),
+        None => view! { <span class="source-text">{text}</span> }.into_any(),
+    }
+}
 
 /// A tooltip box positioned inside the chart's wrapper.
 #[component]
-pub fn TooltipBox(ds: Arc<Dataset>, record: usize, lang: Signal<Lang>, left: f64, top: f64, derived: Option<crate::explore::Derived>) -> impl IntoView {
-    let l = lang.get_untracked();
-    if let Some(d) = derived {
-        let sources = d
-            .records
+pub fn TooltipBox(figure: Figure, left: f64, top: f64) -> impl IntoView {
+    let l = super::context::lang().get_untracked();
+    let style = format!("left:{left}px;top:{top}px");
+    if let Some(formula) = figure.formula.clone() {
+        let sources = figure
+            .inputs
             .iter()
-            .filter_map(|r| query::tooltip(&ds, *r, l))
-            .map(|t| {
-                let cite = format!("{} — {} ({}): {}", t.area, t.value, t.date, t.source);
-                match t.url {
-                    Some(u) => view! { <li><a class="source-link" href=u target="_blank" rel="noopener noreferrer">{cite}</a></li> }.into_any(),
-                    None => view! { <li><span class="source-text">{cite}</span></li> }.into_any(),
-                }
-            })
+            .map(|i| view! { <li>{source_link(format!("{} — {} ({}): {}", i.area, i.value_text, i.date, i.citation), i.url.clone())}</li> })
             .collect_view();
         return view! {
-            <div class="tooltip" role="tooltip" data-testid="tooltip" style=format!("left:{left}px;top:{top}px")>
-                <p class="tt-value">{d.value}</p>
-                <p class="tt-metric">{l.pick("Số tính từ nguồn: ", "Computed from the sources: ")}{d.formula}</p>
+            <div class="tooltip" role="tooltip" data-testid="tooltip" style=style>
+                <p class="tt-area">{figure.area.clone()}</p>
+                <p class="tt-value">{figure.value_text.clone()}</p>
+                <p class="tt-metric">{l.pick("Số tính từ nguồn: ", "Computed from the sources: ")}{formula}</p>
                 <ul class="tt-sources">{sources}</ul>
             </div>
         }
         .into_any();
     }
-    let Some(t) = query::tooltip(&ds, record, l) else {
-        return view! { <div class="tooltip" role="tooltip" data-testid="tooltip">"?"</div> }.into_any();
-    };
-    let source = match t.url.clone() {
-        Some(url) => view! { <a class="source-link" href=url target="_blank" rel="noopener noreferrer">{t.source.clone()}</a> }.into_any(),
-        None => view! { <span class="source-text">{t.source.clone()}</span> }.into_any(),
-    };
+    let first = figure.inputs.first().cloned();
+    let source = first.as_ref().map(|i| source_link(i.citation.clone(), i.url.clone()));
+    let quote = first.and_then(|i| i.quote);
+    let notes = figure.notes.clone();
     view! {
-        <div class="tooltip" role="tooltip" data-testid="tooltip" style=format!("left:{left}px;top:{top}px")>
-            <p class="tt-area">{t.area}{t.now_part_of.map(|p| format!(" ({p})"))}</p>
-            <p class="tt-metric">{t.metric}</p>
-            <p class="tt-value">{t.value}</p>
+        <div class="tooltip" role="tooltip" data-testid="tooltip" style=style>
+            <p class="tt-area">{figure.area.clone()}</p>
+            <p class="tt-metric">{figure.metric.clone()}</p>
+            <p class="tt-value">{figure.value_text.clone()}</p>
             <dl>
-                <dt>{l.pick("Mức chính xác", "Qualifier")}</dt><dd>{t.qualifier}</dd>
-                <dt>{l.pick("Thời điểm", "Date")}</dt><dd>{t.date}</dd>
-                {t.scope.map(|s| view! { <dt>{l.pick("Phạm vi", "Scope")}</dt><dd>{s}</dd> })}
+                <dt>{l.pick("Mức chính xác", "Qualifier")}</dt><dd>{figure.qualifier_text.clone()}</dd>
+                <dt>{l.pick("Thời điểm", "Date")}</dt><dd>{figure.date.clone()}</dd>
+                {figure.scope.clone().map(|s| view! { <dt>{l.pick("Phạm vi", "Scope")}</dt><dd>{s}</dd> })}
                 <dt>{l.pick("Nguồn", "Source")}</dt><dd>{source}</dd>
             </dl>
-            {t.quote.map(|q| view! { <blockquote lang="vi">"“"{q}"”"</blockquote> })}
-            {(!t.notes.is_empty()).then(|| view! { <ul class="tt-notes">{t.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> })}
+            {quote.map(|q| view! { <blockquote lang="vi">"“"{q}"”"</blockquote> })}
+            {(!notes.is_empty()).then(|| view! { <ul class="tt-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> })}
         </div>
     }
     .into_any()

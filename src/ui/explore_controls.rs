@@ -1,0 +1,261 @@
+//! The explorer's controls: metric, areas (presets, search, chips), sector breakdown, mode, date,
+//! sort and chart kind. Each reads and changes the selection in [`super::explore_panel::Explore`].
+
+use super::context::{dataset, lang};
+use super::explore_panel::use_explore;
+use crate::explore::{self, AreaSet, ChartKind, DatePick, Mode, SortBy};
+use crate::model::Level;
+use crate::view::text::{area_label, metric_label};
+use leptos::prelude::*;
+
+/// Every control, in page order.
+#[component]
+pub fn Controls() -> impl IntoView {
+    let lang = lang();
+    view! {
+        <div class="controls" data-testid="controls">
+            <MetricSelect />
+            <AreaPicker />
+            <div class="control-row">
+                <SectorToggle />
+                <div class="control" role="group"><span>{move || lang.get().pick("Cách tính", "Values")}</span><ModeButtons /></div>
+                <DateSelect />
+                <SortSelect />
+            </div>
+            <div class="control kinds" role="group"><span>{move || lang.get().pick("Dạng biểu đồ", "Chart")}</span><KindButtons /></div>
+        </div>
+    }
+}
+
+#[component]
+fn MetricSelect() -> impl IntoView {
+    let (ds, lang, ex) = (dataset(), lang(), use_explore());
+    let choices = crate::view::metric_choices(&ds);
+    let on_change = move |ev| {
+        if let Some((m, u)) = explore::url::parse_metric_key(&event_target_value(&ev), &ds) {
+            ex.update(|s| {
+                s.metric = m;
+                s.unit = u;
+                s.mode = Mode::Absolute;
+                s.date = DatePick::Latest;
+                s.hidden.clear();
+            });
+        }
+    };
+    view! {
+        <label class="control">
+            <span>{move || lang.get().pick("Chỉ tiêu", "Metric")}</span>
+            <select data-testid="metric" on:change=on_change>
+                {choices.into_iter().map(|(m, u, n)| {
+                    let label = move || format!("{} · {n} {}", metric_label(m, u, lang.get()), lang.get().pick("địa bàn", "areas"));
+                    view! { <option value=explore::url::metric_key(m, u) selected=move || ex.sel.with(|s| s.metric == m && s.unit == u)>{label}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn AreaPresets() -> impl IntoView {
+    let (lang, ex) = (lang(), use_explore());
+    AreaSet::PRESETS
+        .into_iter()
+        .map(|p| {
+            let (p2, p3) = (p.clone(), p.clone());
+            view! {
+                <button type="button" class="chip-button" aria-pressed=move || ex.sel.with(|s| (s.areas == p2).to_string())
+                    on:click=move |_| { let p = p3.clone(); ex.update(|s| s.areas = p) }>{move || p.label(lang.get())}</button>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn AreaChips() -> impl IntoView {
+    let (ds, lang, ex) = (dataset(), lang(), use_explore());
+    move || {
+        let l = lang.get();
+        let AreaSet::Custom(codes) = ex.sel.get().areas else { return ().into_any() };
+        codes
+            .into_iter()
+            .map(|code| {
+                let name = ds.area(&code).map(|a| area_label(a, l)).unwrap_or_else(|| code.clone());
+                let remove = move |_| {
+                    let code = code.clone();
+                    ex.update(|s| {
+                        if let AreaSet::Custom(v) = &mut s.areas {
+                            v.retain(|x| *x != code);
+                            if v.is_empty() {
+                                s.areas = AreaSet::Local;
+                            }
+                        }
+                    })
+                };
+                view! { <span class="chip">{name.clone()}<button type="button" aria-label=format!("{} {name}", l.pick("Bỏ", "Remove")) on:click=remove>"×"</button></span> }
+            })
+            .collect_view()
+            .into_any()
+    }
+}
+
+/// Areas matching the search text: (code, label, has a figure of the metric).
+fn search_results(ds: &crate::model::Dataset, l: crate::i18n::Lang, with_data: &[String], query: &str) -> Vec<(String, String, bool)> {
+    explore::search_areas(ds, query)
+        .into_iter()
+        .take(8)
+        .map(|a| {
+            let mut label = area_label(a, l);
+            if let (Level::FormerProvince, Some(p)) = (a.level, a.part_of.as_deref().and_then(|p| ds.area(p))) {
+                label = format!("{label} — {} {}", l.pick("nay thuộc", "now part of"), p.short_name());
+            }
+            (a.code.clone(), label, with_data.contains(&a.code))
+        })
+        .collect()
+}
+
+#[component]
+fn AreaPicker() -> impl IntoView {
+    let (lang, ex) = (lang(), use_explore());
+    let query_text = RwSignal::new(String::new());
+    let ds = dataset();
+    let results = Memo::new(move |_| {
+        let with_data = ex.view.with(|v| v.areas_with_data.clone());
+        search_results(&ds, lang.get_untracked(), &with_data, &query_text.get())
+    });
+    let add_area = move |code: String| {
+        ex.update(|s| {
+            let mut list = match &s.areas {
+                AreaSet::Custom(v) => v.clone(),
+                _ => Vec::new(),
+            };
+            if !list.contains(&code) {
+                list.push(code);
+            }
+            s.areas = AreaSet::Custom(list);
+        });
+        query_text.set(String::new());
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+        "Enter" => {
+            if let Some((code, _, _)) = results.with_untracked(|r| r.first().cloned()) {
+                ev.prevent_default();
+                add_area(code);
+            }
+        }
+        "Escape" => query_text.set(String::new()),
+        _ => {}
+    };
+    let options = move || {
+        results.get().into_iter().map(|(code, label, has)| {
+            let c = code.clone();
+            view! {
+                <li role="option" class:no-data=!has data-code=code on:mousedown=move |ev: web_sys::MouseEvent| { ev.prevent_default(); add_area(c.clone()) }>
+                    {label}
+                    {(!has).then(|| view! { <small>{move || lang.get().pick(" · không có số liệu chỉ tiêu này", " · no figure for this metric")}</small> })}
+                </li>
+            }
+        }).collect_view()
+    };
+    view! {
+        <div class="control area-picker">
+            <span>{move || lang.get().pick("Địa bàn", "Areas")}</span>
+            <div class="presets" role="group"><AreaPresets /></div>
+            <div class="search">
+                <input type="search" data-testid="area-search" role="combobox" aria-autocomplete="list" aria-controls="area-results"
+                    aria-label=move || lang.get().pick("Tìm địa bàn", "Find an area")
+                    aria-expanded=move || (!results.with(|r| r.is_empty())).to_string()
+                    placeholder=move || lang.get().pick("Tìm tỉnh, thành (vd. lang son)", "Find a province (e.g. lang son)")
+                    prop:value=move || query_text.get() on:input=move |ev| query_text.set(event_target_value(&ev)) on:keydown=on_key />
+                <ul id="area-results" role="listbox" class="results" data-testid="area-results">{options}</ul>
+            </div>
+            <div class="chips" data-testid="area-chips"><AreaChips /></div>
+        </div>
+    }
+}
+
+#[component]
+fn SectorToggle() -> impl IntoView {
+    let (ds, lang, ex) = (dataset(), lang(), use_explore());
+    let has_sectors = Memo::new(move |_| ex.sel.with(|s| ds.observations.iter().any(|o| o.metric == s.metric && o.unit == s.unit && o.sector.is_some())));
+    let on_change = move |ev| {
+        let on = event_target_checked(&ev);
+        ex.update(|s| {
+            s.by_sector = on;
+            if !on && matches!(s.chart, ChartKind::Stacked | ChartKind::Stacked100) {
+                s.chart = ChartKind::Bars;
+            }
+        })
+    };
+    view! {
+        <label class="control check">
+            <input type="checkbox" data-testid="by-sector" prop:checked=move || ex.sel.with(|s| s.by_sector) disabled=move || !has_sectors.get() on:change=on_change />
+            <span>{move || lang.get().pick("Chia theo lĩnh vực", "Break down by sector")}</span>
+        </label>
+    }
+}
+
+#[component]
+fn ModeButtons() -> impl IntoView {
+    let (lang, ex) = (lang(), use_explore());
+    Mode::ALL
+        .iter()
+        .map(|&m| {
+            view! {
+                <button type="button" class="chip-button" data-mode=m.key() aria-pressed=move || ex.sel.with(|s| (s.mode == m).to_string())
+                    disabled=move || !ex.view.with(|v| v.modes.contains(&m)) on:click=move |_| ex.update(|s| s.mode = m)>{move || m.label(lang.get())}</button>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn DateSelect() -> impl IntoView {
+    let (lang, ex) = (lang(), use_explore());
+    let on_change = move |ev| {
+        let d = event_target_value(&ev).parse::<u16>().map(DatePick::Year).unwrap_or(DatePick::Latest);
+        ex.update(|s| s.date = d);
+    };
+    view! {
+        <label class="control">
+            <span>{move || lang.get().pick("Thời điểm", "Date")}</span>
+            <select data-testid="date" on:change=on_change>
+                <option value="latest" selected=move || ex.sel.with(|s| s.date == DatePick::Latest)>{move || lang.get().pick("Mới nhất của mỗi nơi", "Latest for each area")}</option>
+                {move || ex.view.with(|v| v.years.clone()).into_iter().rev().map(|y| view! {
+                    <option value=y.to_string() selected=move || ex.sel.with(|s| s.date == DatePick::Year(y))>{y.to_string()}</option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn SortSelect() -> impl IntoView {
+    let (lang, ex) = (lang(), use_explore());
+    let on_change = move |ev| {
+        let by = if event_target_value(&ev) == "name" { SortBy::Name } else { SortBy::Value };
+        ex.update(|s| s.sort = by);
+    };
+    view! {
+        <label class="control">
+            <span>{move || lang.get().pick("Sắp xếp", "Sort")}</span>
+            <select data-testid="sort" on:change=on_change>
+                <option value="value" selected=move || ex.sel.with(|s| s.sort == SortBy::Value)>{move || SortBy::Value.label(lang.get())}</option>
+                <option value="name" selected=move || ex.sel.with(|s| s.sort == SortBy::Name)>{move || SortBy::Name.label(lang.get())}</option>
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn KindButtons() -> impl IntoView {
+    let (lang, ex) = (lang(), use_explore());
+    [ChartKind::Bars, ChartKind::Stacked, ChartKind::Stacked100, ChartKind::Line, ChartKind::Map, ChartKind::Table]
+        .into_iter()
+        .map(|k| {
+            view! {
+                <button type="button" class="chip-button" data-kind=k.key() aria-pressed=move || ex.sel.with(|s| (s.chart == k).to_string())
+                    disabled=move || !ex.view.with(|v| v.kinds.contains(&k)) on:click=move |_| ex.update(|s| s.chart = k)>{move || k.label(lang.get())}</button>
+            }
+        })
+        .collect_view()
+}

@@ -1,0 +1,59 @@
+//! The page shell: the site header (name, language switch) and footer.
+
+use super::context::lang;
+use super::state::use_lang;
+use crate::i18n::Lang;
+use leptos::prelude::*;
+
+/// The site header with the app's name and the language switch.
+#[component]
+pub fn Header() -> impl IntoView {
+    let (lang, _, set_lang) = use_lang();
+    Effect::new(move |_| {
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("lang", lang.get().key());
+        }
+    });
+    view! {
+        <header class="site-header">
+            <a class="brand" href="./">"HTX Charts"</a>
+            <span class="tagline">
+                {move || lang.get().pick("Thống kê hợp tác xã Việt Nam, mỗi số liệu kèm nguồn", "Viet Nam cooperative statistics, every figure with its source")}
+            </span>
+            <nav class="lang-switch" aria-label="Ngôn ngữ / Language">
+                <button type="button" aria-pressed=move || (lang.get() == Lang::Vi).to_string() on:click=move |_| set_lang.set(None)>"Tiếng Việt"</button>
+                <button type="button" aria-pressed=move || (lang.get() == Lang::En).to_string() on:click=move |_| set_lang.set(Some("en".into()))>"English"</button>
+            </nav>
+        </header>
+    }
+}
+
+/// The page footer: the data file, its schema and the open format.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let lang = lang();
+    view! {
+        <footer class="site-footer">
+            <p>
+                {move || lang.get().pick("Dữ liệu: ", "Data: ")}<a href="data/htx.json">"htx.json"</a>" · "
+                <a href="data/htx.schema.json">"JSON Schema"</a>" · "
+                {move || lang.get().pick("Định dạng mở: một cổng thông tin tỉnh có thể đăng tệp riêng và mở bằng ?data=<địa chỉ>.", "Open format: a provincial portal can publish its own file and open it with ?data=<address>.")}
+            </p>
+        </footer>
+    }
+}
+
+/// A page for addresses the app does not have.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let lang = lang();
+    view! {
+        <main id="app" class="page">
+            <Header />
+            <div class="notice error" role="alert" data-testid="not-found">
+                <p>{move || lang.get().pick("Không có trang này.", "There is no such page.")}</p>
+                <p><a href="./">{move || lang.get().pick("Về trang biểu đồ", "Go to the charts")}</a></p>
+            </div>
+        </main>
+    }
+}

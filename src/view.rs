@@ -1,0 +1,44 @@
+//! From a [`Selection`] to a [`ChartView`]: the one path every chart takes (explorer, key figures,
+//! embed, slides, map, table and downloads).
+//!
+//! The stages, each a module found by its name:
+//! [`filter`] (the metric's figures in the chosen areas) → [`pick`] (latest or one year, one tie
+//! rule for every view) → [`derive`] (as reported, share of a total, per cooperative) → [`group`]
+//! (what one bar, stacked row or line point stands for) → [`layout`] (bars, stacked, line, map,
+//! table) → [`ChartView`], the view model that canvas, tooltip, table, CSV and PNG/SVG frame read.
+//! [`choices`] says which chart kinds and modes fit; [`caveat`] holds what a reader must know, as
+//! typed values turned into words in one place per language.
+
+pub mod caveat;
+pub mod choices;
+pub mod derive;
+mod figure;
+pub mod filter;
+pub mod group;
+pub mod layout;
+mod model;
+pub mod part;
+pub mod pick;
+pub mod text;
+mod title;
+
+pub use caveat::Caveat;
+pub use filter::metric_choices;
+pub use model::{ChartView, Figure, Input, LegendItem};
+
+use crate::explore::Selection;
+use crate::i18n::Lang;
+use crate::model::Dataset;
+
+/// Builds the view of one selection: the chart spec, every figure drawn (with its value as drawn,
+/// whether it was computed and from which records), caveats, notes, legend, title, unit line and
+/// source line. A chart kind or mode that does not fit the selection falls back to bars or
+/// absolute values, with a caveat saying so.
+pub fn build(ds: &Dataset, sel: &Selection, lang: Lang) -> ChartView {
+    let scoped = filter::scope(ds, sel);
+    let plan = choices::plan(ds, sel, &scoped);
+    let (figs, mut caveats) = derive::figures(ds, sel, &scoped, &plan);
+    caveats.splice(0..0, plan.fallbacks.iter().cloned());
+    let out = layout::lay_out(ds, sel, &plan, figs, lang);
+    model::finish(ds, sel, &scoped, plan, out, caveats, lang)
+}

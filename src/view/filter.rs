@@ -1,0 +1,73 @@
+//! Stage 1: the figures of the selected metric (in its unit) in the selected areas, split into
+//! totals, sector parts and rating shares.
+
+use crate::explore::{AreaSet, Selection};
+use crate::model::{Area, Dataset, Level, Metric, Observation, Unit};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The figures a selection starts from.
+#[derive(Debug, Clone, Default)]
+pub struct Scoped<'a> {
+    /// Totals (no sector, no rating class) in the selected areas.
+    pub totals: Vec<&'a Observation>,
+    /// Sector parts in the selected areas.
+    pub parts: Vec<&'a Observation>,
+    /// Rating shares with a single value, in the selected areas.
+    pub ratings: Vec<&'a Observation>,
+    /// Years that have figures of this metric in the selected areas, ascending.
+    pub years: Vec<u16>,
+    /// Codes of every area (all levels) that has this metric in this unit, in dataset order.
+    pub areas_with_data: Vec<String>,
+}
+
+/// True when an area belongs to the chosen set.
+pub fn in_set(set: &AreaSet, a: &Area) -> bool {
+    match set {
+        AreaSet::Local => a.level.is_local(),
+        AreaSet::Provinces => a.level == Level::Province,
+        AreaSet::Regions => a.level == Level::Region,
+        AreaSet::Country => a.level == Level::Country,
+        AreaSet::Custom(codes) => codes.contains(&a.code),
+    }
+}
+
+/// True for a total: no sector and no rating class.
+pub fn is_total(o: &Observation) -> bool {
+    o.sector.is_none() && o.rating.is_none()
+}
+
+/// The figures of `sel`'s metric and unit in `sel`'s areas.
+pub fn scope<'a>(ds: &'a Dataset, sel: &Selection) -> Scoped<'a> {
+    let metric_obs: Vec<&Observation> = ds.observations.iter().filter(|o| o.metric == sel.metric && o.unit == sel.unit).collect();
+    let with_data: BTreeSet<&str> = metric_obs.iter().map(|o| o.area.as_str()).collect();
+    let areas_with_data = ds.areas.iter().filter(|a| with_data.contains(a.code.as_str())).map(|a| a.code.clone()).collect();
+    let scoped: Vec<&Observation> = metric_obs.into_iter().filter(|o| ds.area(&o.area).is_some_and(|a| in_set(&sel.areas, a))).collect();
+    let years: BTreeSet<u16> = scoped.iter().map(|o| o.date.year()).collect();
+    Scoped {
+        totals: scoped.iter().copied().filter(|o| is_total(o)).collect(),
+        parts: scoped.iter().copied().filter(|o| o.sector.is_some() && o.rating.is_none()).collect(),
+        ratings: scoped.iter().copied().filter(|o| o.rating.is_some() && o.value.point().is_some()).collect(),
+        years: years.into_iter().collect(),
+        areas_with_data,
+    }
+}
+
+/// The totals of a metric for the 34 current provinces and the 63 former ones (what the tile map
+/// draws from, whatever areas are selected).
+pub fn provincial_totals(ds: &Dataset, metric: Metric, unit: Unit) -> Vec<&Observation> {
+    ds.observations
+        .iter()
+        .filter(|o| o.metric == metric && o.unit == unit && is_total(o))
+        .filter(|o| ds.area(&o.area).is_some_and(|a| matches!(a.level, Level::Province | Level::FormerProvince)))
+        .collect()
+}
+
+/// The (metric, unit) pairs of the dataset with the number of areas (all levels) that have each,
+/// in metric order.
+pub fn metric_choices(ds: &Dataset) -> Vec<(Metric, Unit, usize)> {
+    let mut m: BTreeMap<(Metric, Unit), BTreeSet<&str>> = BTreeMap::new();
+    for o in &ds.observations {
+        m.entry((o.metric, o.unit)).or_default().insert(&o.area);
+    }
+    m.into_iter().map(|((metric, unit), areas)| (metric, unit, areas.len())).collect()
+}

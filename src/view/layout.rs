@@ -1,0 +1,55 @@
+//! Stage 5: the figures laid out as one kind of chart: [`bars`], [`stacked`] rows, [`line`]s over
+//! time or the tile [`map`] of the 34 provinces (a table shows the figures of the bars).
+
+pub mod bars;
+pub mod line;
+pub mod map;
+pub mod stacked;
+
+use super::caveat::Caveat;
+use super::choices::{Computed, Plan};
+use super::derive::Fig;
+use super::figure::Cx;
+use super::group;
+use super::model::LegendItem;
+use super::text::money_scale;
+use crate::chart::ChartSpec;
+use crate::explore::{ChartKind, Selection};
+use crate::format::MoneyScale;
+use crate::i18n::Lang;
+use crate::model::Dataset;
+
+/// A chart laid out: the spec, the figures drawn in chart order (with their mark keys), the legend,
+/// caveats of the layout and the money scale.
+pub struct Laid<'a> {
+    /// What to draw.
+    pub spec: ChartSpec,
+    /// The figures drawn, in chart order, each with its mark key.
+    pub figs: Vec<(String, Fig<'a>)>,
+    /// The legend of stacked and line charts.
+    pub legend: Vec<LegendItem>,
+    /// What the layout left out or must say.
+    pub caveats: Vec<Caveat>,
+    /// The money scale of the axis and labels.
+    pub scale: MoneyScale,
+}
+
+/// Lays out the figures as the plan's chart kind.
+pub fn lay_out<'a>(ds: &'a Dataset, sel: &Selection, plan: &Plan, figs: Vec<Fig<'a>>, lang: Lang) -> Laid<'a> {
+    if plan.chart_kind == ChartKind::Map {
+        return map::lay_out(ds, sel, lang);
+    }
+    let mut groups = group::make(ds, figs, lang);
+    group::sort(&mut groups, sel.sort);
+    let percent = plan.computed == Computed::Share || plan.is_rating;
+    let max = groups.iter().flat_map(|g| g.figs.iter().map(|f| f.value.extent())).fold(0.0, f64::max);
+    let scale = if percent { MoneyScale::One } else { money_scale(sel.unit, max) };
+    let cx = Cx { ds, lang, scale, computed: plan.computed, unit: sel.unit };
+    if plan.line {
+        line::lay_out(&cx, groups, sel)
+    } else if plan.stacked {
+        stacked::lay_out(&cx, groups, sel, plan.chart_kind == ChartKind::Stacked100 || plan.is_rating)
+    } else {
+        bars::lay_out(&cx, groups, percent)
+    }
+}

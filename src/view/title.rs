@@ -1,0 +1,60 @@
+//! The title of a view: what, where, when.
+
+use super::choices::{Computed, Plan};
+use super::text::metric_label;
+use crate::explore::{AreaSet, ChartKind, DatePick, Selection};
+use crate::i18n::Lang;
+use crate::model::{Dataset, Level};
+
+fn what(sel: &Selection, plan: &Plan, lang: Lang) -> String {
+    let mut what = metric_label(sel.metric, sel.unit, lang);
+    if plan.computed == Computed::PerCoop {
+        what.push_str(lang.pick(" bình quân một HTX", " per cooperative"));
+    }
+    if plan.by_sector {
+        what.push_str(lang.pick(" theo lĩnh vực", " by sector"));
+    }
+    if plan.computed == Computed::Share {
+        what.push_str(lang.pick(": tỷ lệ trong tổng số", ", share of the total"));
+    }
+    what
+}
+
+fn when(sel: &Selection, plan: &Plan, single: bool, lang: Lang) -> String {
+    if plan.line {
+        return lang.pick("qua các năm", "over time").to_string();
+    }
+    match (sel.date, single, lang) {
+        (DatePick::Latest, false, Lang::Vi) => "(số mới nhất của mỗi nơi)".into(),
+        (DatePick::Latest, false, Lang::En) => "(latest figure of each)".into(),
+        (DatePick::Latest, true, Lang::Vi) => "(số mới nhất)".into(),
+        (DatePick::Latest, true, Lang::En) => "(latest figure)".into(),
+        (DatePick::Year(y), _, Lang::Vi) => format!("năm {y}"),
+        (DatePick::Year(y), _, Lang::En) => format!("in {y}"),
+    }
+}
+
+/// "Số hợp tác xã theo địa phương (số mới nhất của mỗi nơi)".
+pub fn title(ds: &Dataset, sel: &Selection, plan: &Plan, lang: Lang) -> String {
+    let name = |a: &crate::model::Area| match lang {
+        Lang::Vi => a.name.clone(),
+        Lang::En => a.name_en.clone().unwrap_or_else(|| a.name.clone()),
+    };
+    if plan.chart_kind == ChartKind::Map {
+        let when = when(sel, plan, false, lang);
+        return format!("{} {when} — {}", what(sel, plan, lang), lang.pick("bản đồ ô 34 tỉnh, thành", "tile map of the 34 provinces"));
+    }
+    let single = match &sel.areas {
+        AreaSet::Custom(c) if c.len() == 1 => ds.area(&c[0]).map(name),
+        AreaSet::Country => ds.areas.iter().find(|a| a.level == Level::Country).map(name),
+        _ => None,
+    };
+    let place = match (&sel.areas, &single) {
+        (_, Some(n)) => format!("— {n}"),
+        (AreaSet::Local, _) => lang.pick("theo địa phương", "by area").into(),
+        (AreaSet::Provinces, _) => lang.pick("theo tỉnh, thành (34 đơn vị hiện nay)", "by province (the 34 current provinces)").into(),
+        (AreaSet::Regions, _) => lang.pick("theo vùng kinh tế - xã hội", "by socio-economic region").into(),
+        _ => lang.pick("theo địa bàn đã chọn", "in the chosen areas").into(),
+    };
+    format!("{} {place} {}", what(sel, plan, lang), when(sel, plan, single.is_some(), lang))
+}
