@@ -264,7 +264,7 @@ describe('presentation: fullscreen and robustness', () => {
       assert.match(items[1], /thành viên/i);
       const href = await page.locator('[data-testid=present-deck]').getAttribute('href');
       console.log(`# deck link: ${href}`);
-      assert.ok(href.startsWith(`${site.url}present?deck=`), `present link: ${href}`);
+      assert.ok(href.startsWith(`${site.url}present.html?deck=`), `present link: ${href}`);
       await screenshot(page, 'present-deck-panel');
 
       // a fresh context: no local storage; the link alone carries the deck

@@ -74,8 +74,12 @@ function statFile(p) {
   }
 }
 
-/** Handler for one request, serving files under `root` (an absolute, resolved path). */
-export function makeHandler(root) {
+/**
+ * Handler for one request, serving files under `root` (an absolute, resolved path) at the URL
+ * path `prefix` (`/` or a sub-folder such as `/thong-ke/htx/`; anything else is 404). With
+ * `fallback: false` it is a plain static host: unknown paths are 404, never index.html.
+ */
+export function makeHandler(root, { prefix = '/', fallback = true } = {}) {
   const index = path.join(root, 'index.html');
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -89,6 +93,11 @@ export function makeHandler(root) {
       send(req, res, 400, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Bad Request\n');
       return;
     }
+    if (!pathname.startsWith(prefix)) {
+      send(req, res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, `Not Found: ${pathname}\n`);
+      return;
+    }
+    pathname = '/' + pathname.slice(prefix.length);
     if (pathname.includes('\0')) {
       send(req, res, 400, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Bad Request\n');
       return;
@@ -111,7 +120,7 @@ export function makeHandler(root) {
       return;
     }
     // a deep link (no extension in the last segment): the app's index.html
-    if (path.extname(pathname) === '') {
+    if (fallback && path.extname(pathname) === '') {
       st = statFile(index);
       if (st) {
         sendFile(req, res, index, st);
@@ -126,12 +135,12 @@ export function makeHandler(root) {
  * Starts serving `dir` on 127.0.0.1:`port` (0 = random). Resolves once listening with the
  * http.Server, which also carries `url` ("http://127.0.0.1:PORT/"), `port` and `stop()`.
  */
-export function startServer(dir, port = 0) {
+export function startServer(dir, port = 0, options = {}) {
   const root = path.resolve(dir);
   if (!fs.existsSync(root)) {
     return Promise.reject(new Error(`startServer: directory not found: ${root}`));
   }
-  const server = http.createServer(makeHandler(root));
+  const server = http.createServer(makeHandler(root, options));
   server.keepAliveTimeout = 1000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -139,7 +148,7 @@ export function startServer(dir, port = 0) {
       server.off('error', reject);
       const actual = server.address().port;
       server.port = actual;
-      server.url = `http://127.0.0.1:${actual}/`;
+      server.url = `http://127.0.0.1:${actual}${options.prefix ?? '/'}`;
       server.stop = () =>
         new Promise((res) => {
           server.close(() => res());

@@ -9,7 +9,12 @@ trunk build --release
 EMBED_DIST="$ROOT/target/embed-dist"
 rm -rf "$EMBED_DIST"
 trunk build embed.html --release true --dist "$EMBED_DIST"
+# Every page has an .html address that a plain static host serves without a rewrite rule.
+cp dist/index.html dist/present.html
+cp dist/index.html dist/nguon.html
 # trunk names its page index.html: it becomes dist/embed.html
 cp "$EMBED_DIST"/index.html dist/embed.html
 cp "$EMBED_DIST"/htx-embed-*.js "$EMBED_DIST"/htx-embed-*_bg.wasm dist/
-echo "build.sh: dist/ holds the app (index.html) and the embed (embed.html)"
+# The service worker, with this build's file list (the app works offline after a first visit).
+node scripts/make-sw.mjs dist
+echo "build.sh: dist/ holds the app (index.html, present.html), the embed (embed.html) and sw.js"

@@ -33,6 +33,9 @@ pub struct Dataset {
     pub areas: Vec<Area>,
     /// Valid observations.
     pub observations: Vec<Observation>,
+    /// When the copy shown was cached by the app's service worker (an ISO date, or `build` for the
+    /// copy shipped with the app), when it was not fetched from the network.
+    pub cached_at: Option<String>,
     /// Records left out, with the reason.
     pub problems: Vec<Problem>,
     /// Consistency notes on valid records (parts that do not add up to a total, …).
@@ -60,6 +63,7 @@ impl Dataset {
             sources,
             areas,
             observations,
+            cached_at: None,
             problems: Vec::new(),
             notes: Vec::new(),
             area_index,

@@ -14,14 +14,18 @@ mod embed_dialog;
 mod explore_controls;
 mod explore_panel;
 mod explorer;
+mod fetch;
 mod figures_table;
 mod key_figures;
 mod legend;
+mod offline;
 mod present;
 mod problems;
 mod share_bar;
 mod shell;
+mod sources_page;
 mod state;
+mod summary;
 mod timing;
 mod tooltip;
 

@@ -7,7 +7,8 @@
 //! (what one bar, stacked row or line point stands for) → [`layout`] (bars, stacked, line, map,
 //! table) → [`ChartView`], the view model that canvas, tooltip, table, CSV and PNG/SVG frame read.
 //! [`choices`] says which chart kinds and modes fit; [`caveat`] holds what a reader must know, as
-//! typed values turned into words in one place per language.
+//! typed values turned into words in one place per language; [`summary`] writes what the chart
+//! shows in a few sentences (under the chart, as its accessible description and alt text).
 
 pub mod caveat;
 pub mod choices;
@@ -19,12 +20,14 @@ pub mod layout;
 mod model;
 pub mod part;
 pub mod pick;
+pub mod summary;
 pub mod text;
 mod title;
 
 pub use caveat::Caveat;
 pub use filter::metric_choices;
 pub use model::{ChartView, Figure, Input, LegendItem};
+pub use summary::{alt_text, Summary};
 
 use crate::explore::Selection;
 use crate::i18n::Lang;

@@ -471,11 +471,13 @@ fn variant(c: &Caveat) -> &'static str {
         Caveat::RatingsAsPublished => "RatingsAsPublished",
         Caveat::NoFigures { .. } => "NoFigures",
         Caveat::OneDateOnly { .. } => "OneDateOnly",
+        Caveat::TopRows { .. } => "TopRows",
+        Caveat::TopSeries { .. } => "TopSeries",
         Caveat::TileMap { .. } => "TileMap",
     }
 }
 
-const VARIANTS: usize = 18;
+const VARIANTS: usize = 20;
 
 fn every_caveat() -> Vec<Caveat> {
     let here = |area: &str, d: &str| AreaDate { area: area.into(), date: date(d) };
@@ -502,6 +504,8 @@ fn every_caveat() -> Vec<Caveat> {
         Caveat::OneDateOnly { areas: vec!["P24".into(), "F17".into()] },
         Caveat::OneDateOnly { areas: (0..9).map(|i| format!("X{i}")).collect() },
         Caveat::TileMap { former: 1 },
+        Caveat::TopRows { shown: 40, more: 2994 },
+        Caveat::TopSeries { shown: 12, more: 7 },
     ]
 }
 

@@ -42,6 +42,10 @@ pub struct Frame {
     pub dates: String,
     /// "HTX Charts · https://…".
     pub footer: String,
+    /// The chart's written summary (see [`crate::view::summary`]): not drawn; the SVG's `<desc>`
+    /// (its `<title>` is the title), and with the title the PNG's alt text
+    /// ([`crate::view::alt_text`]).
+    pub summary: String,
 }
 
 /// Greedy word wrap: lines no wider than `max_w` at font size `size` (as measured by
@@ -190,11 +194,32 @@ pub fn framed_svg(spec: &ChartSpec, frame: &Frame, width: u32, t: &Theme) -> Res
         draw_framed(&area, spec, frame, &t)?;
         area.present()?;
     }
-    Ok(out)
+    Ok(with_description(out, &frame.title, &frame.summary))
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The SVG with a `<title>` and a `<desc>` as the first children of its root, for screen readers
+/// and search (each only when there is text for it).
+fn with_description(svg: String, title: &str, summary: &str) -> String {
+    let (title, summary) = (title.trim(), summary.trim());
+    let Some(end) = svg.find("<svg").and_then(|i| svg[i..].find('>').map(|j| i + j + 1)) else { return svg };
+    let mut head = String::new();
+    if !title.is_empty() {
+        head.push_str(&format!("\n<title>{}</title>", xml_escape(title)));
+    }
+    if !summary.is_empty() {
+        head.push_str(&format!("\n<desc>{}</desc>", xml_escape(summary)));
+    }
+    let mut out = svg;
+    out.insert_str(end, &head);
+    out
 }
 
 /// The frame of a chart view: its title, unit line, caveats, notes and source line, the span of
-/// the years of its figures ("Số liệu: 2016–2025") and "HTX Charts · {url}".
+/// the years of its figures ("Số liệu: 2016–2025"), "HTX Charts · {url}" and its summary.
 pub fn frame_for(view: &ChartView, lang: Lang, url: &str) -> Frame {
     let url = url.trim();
     Frame {
@@ -205,6 +230,7 @@ pub fn frame_for(view: &ChartView, lang: Lang, url: &str) -> Frame {
         source_line: view.source_line.clone(),
         dates: dates_line(view, lang),
         footer: if url.is_empty() { "HTX Charts".into() } else { format!("HTX Charts · {url}") },
+        summary: view.summary.clone(),
     }
 }
 

@@ -103,6 +103,19 @@ pub fn base_url() -> String {
     document().base_uri().ok().flatten().unwrap_or_else(|| window().location().origin().unwrap_or_default() + "/")
 }
 
+/// The folder the page is served from, as the router's base: `""` at a site's root, `/a/b/htx`
+/// in a sub-folder (the page's path up to its last `/`).
+pub fn router_base() -> String {
+    let path = window().location().pathname().unwrap_or_default();
+    path[..path.rfind('/').unwrap_or(0)].to_string()
+}
+
+/// Navigation options for a full path (with the router's base already in it): never resolved
+/// against the base again.
+pub fn full_path_nav(replace: bool) -> leptos_router::NavigateOptions {
+    leptos_router::NavigateOptions { resolve: false, replace, scroll: false, ..Default::default() }
+}
+
 /// Tells the parent page (when embedded in an iframe) how tall the embed is.
 pub fn post_height(height: f64) {
     let w = window();

@@ -233,6 +233,9 @@ pub fn ChartCanvas(
     /// The page shows its own legend: don't draw one in the chart.
     #[prop(optional)]
     html_legend: bool,
+    /// The id of the element that describes the chart in words (its written summary).
+    #[prop(optional, into)]
+    described_by: Option<String>,
 ) -> impl IntoView {
     let lang = super::context::lang();
     let look = look.unwrap_or_else(|| Signal::stored(Look::Light));
@@ -287,7 +290,7 @@ pub fn ChartCanvas(
 
     view! {
         <div class="chart-canvas" node_ref=wrap_ref on:pointerleave=move |_| if !st.pinned() { focus.set(None) }>
-            <canvas node_ref=canvas_ref tabindex="0" role="img" aria-label=move || label.get()
+            <canvas node_ref=canvas_ref tabindex="0" role="img" aria-label=move || label.get() aria-describedby=described_by
                 on:pointermove=move |ev| st.on_move(ev) on:pointerdown=move |ev| st.on_down(ev) on:keydown=move |ev| st.on_key(ev)
                 on:focus=move |_| st.on_focus() on:blur=on_blur></canvas>
             {tip}

@@ -6,6 +6,7 @@ use super::chart_canvas::ChartCanvas;
 use super::figures_table::FiguresTable;
 use super::legend::ChartLegend;
 use super::share_bar::ShareBar;
+use super::summary::ChartSummary;
 use crate::chart::ChartSpec;
 use crate::explore::ChartKind;
 use crate::view::ChartView;
@@ -37,6 +38,7 @@ pub fn ChartFigure(
     let lang = super::context::lang();
     let spec = Signal::derive(move || view.with(|v| v.spec.clone()));
     let figures = Signal::derive(move || view.with(|v| v.figures.clone()));
+    let table_rows = Signal::derive(move || view.with(|v| v.figures.iter().chain(&v.rest).cloned().collect::<Vec<_>>()));
     let label = Signal::derive(move || view.with(|v| format!("{}. {}", v.title, v.unit_line)));
     let title = Signal::derive(move || view.with(|v| v.title.clone()));
     let is_table = move || view.with(|v| v.chart_kind == ChartKind::Table);
@@ -46,7 +48,7 @@ pub fn ChartFigure(
     let select = actions.select;
     let canvas = move || {
         view! {
-            <ChartCanvas spec=spec figures=figures label=label html_legend=actions.toggle.is_some()
+            <ChartCanvas spec=spec figures=figures label=label html_legend=actions.toggle.is_some() described_by=format!("summary-{id}")
                 on_select=Callback::new(move |key: String| if let (Some(cb), true) = (select, matches!(spec.with_untracked(|s| s.clone()), ChartSpec::Map(_))) { cb.run(key) }) />
         }
     };
@@ -69,19 +71,22 @@ pub fn ChartFigure(
             <ul class="caveats">{move || view.with(|v| v.caveat_text.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view())}</ul>
             <p class="chart-unit">{move || view.with(|v| v.unit_line.clone())}</p>
             {actions.toggle.map(|t| view! { <ChartLegend items=Signal::derive(move || view.with(|v| v.legend.clone())) on_toggle=t /> })}
-            <Show when=move || !is_table() fallback=move || view! { <FiguresTable rows=figures caption=title open=true /> }>
+            <Show when=move || !is_table() fallback=move || view! { <FiguresTable rows=table_rows caption=title open=true /> }>
                 <Show when=move || !empty() fallback=move || view! {
                     <p class="notice info" data-testid="no-figures">{move || lang.get().pick("Không có số liệu cho lựa chọn này: hãy chọn chỉ tiêu, địa bàn hoặc thời điểm khác.", "No figures for this choice: try another metric, area or date.")}</p>
                 }>{canvas}</Show>
             </Show>
+            <ChartSummary id=format!("summary-{id}") text=Signal::derive(move || view.with(|v| v.summary.clone())) />
             <ul class="chart-notes">{move || view.with(|v| v.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}</ul>
-            <figcaption class="source-line">{move || view.with(|v| v.source_line.clone())}</figcaption>
+            <figcaption class="source-line">{move || view.with(|v| v.source_line.clone())}" "
+                <a href="nguon.html" data-testid="all-sources">{move || lang.get().pick("Danh mục nguồn →", "All sources →")}</a>
+            </figcaption>
             {actions.share.then(|| view! { <ShareBar view=view slide=query figure=figure_ref /> })}
             {actions.explore_link.then(|| view! {
                 <p class="explore-link"><a href=link data-testid="open-in-explorer">{move || lang.get().pick("Mở trong trình khám phá →", "Open in the explorer →")}</a></p>
             })}
             <Show when=move || !is_table()>
-                <FiguresTable rows=figures caption=title open=false />
+                <FiguresTable rows=table_rows caption=title open=false />
             </Show>
         </figure>
     }

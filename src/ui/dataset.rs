@@ -2,12 +2,11 @@
 
 use super::context::WithDataset;
 use crate::i18n::Lang;
-use crate::load::{self, LoadError};
-use crate::model::Dataset;
+use super::fetch::{fetch_dataset, Loading, Progress};
+use crate::load::LoadError;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
-use std::sync::Arc;
 
 /// The bundled dataset, relative to the page's base URL.
 pub const BUNDLED: &str = "data/htx.json";
@@ -34,6 +33,20 @@ pub enum FetchError {
         /// HTTP status.
         status: u16,
     },
+    /// The server did not answer within the time limit.
+    #[error("Máy chủ dữ liệu {url} không trả lời sau {seconds} giây: đã dừng chờ")]
+    Timeout {
+        /// Address.
+        url: String,
+        /// The time limit.
+        seconds: u32,
+    },
+    /// The reader cancelled the download.
+    #[error("Đã huỷ tải dữ liệu từ {url}")]
+    Cancelled {
+        /// Address.
+        url: String,
+    },
     /// The file is not a valid dataset.
     #[error("Không đọc được dữ liệu từ {url}: {error}")]
     Load {
@@ -54,6 +67,8 @@ impl FetchError {
                 format!("Could not load the data from {url}: network error, or the server does not allow loading from another site (CORS) ({detail})")
             }
             (FetchError::Http { url, status }, Lang::En) => format!("Could not load the data from {url}: the server answered HTTP {status}"),
+            (FetchError::Timeout { url, seconds }, Lang::En) => format!("The data server {url} did not answer within {seconds} seconds: stopped waiting"),
+            (FetchError::Cancelled { url }, Lang::En) => format!("Loading the data from {url} was cancelled"),
             (FetchError::Load { url, error }, Lang::En) => format!("Could not read the data from {url}: {}", error.message(Lang::En)),
         }
     }
@@ -63,19 +78,6 @@ impl FetchError {
 pub fn valid_data_url(u: &str) -> bool {
     let l = u.to_ascii_lowercase();
     (l.starts_with("https://") || l.starts_with("http://")) && u.len() > 8 && u.len() < 2000 && !u.chars().any(char::is_whitespace)
-}
-
-/// Fetches and validates a dataset.
-pub async fn fetch_dataset(url: String) -> Result<Arc<Dataset>, FetchError> {
-    let resp = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| FetchError::Network { url: url.clone(), detail: e.to_string() })?;
-    if !resp.ok() {
-        return Err(FetchError::Http { url, status: resp.status() });
-    }
-    let text = resp.text().await.map_err(|e| FetchError::Network { url: url.clone(), detail: e.to_string() })?;
-    load::load(&text, &url).map(Arc::new).map_err(|error| FetchError::Load { url, error })
 }
 
 /// The current query string without some parameters.
@@ -103,21 +105,20 @@ where
     let lang = super::context::lang();
     let query = use_query_map();
     let data_param = Memo::new(move |_| query.with(|q| q.get("data")));
+    let loading = Loading::new();
     let data = LocalResource::new(move || {
         let param = data_param.get();
         async move {
             match param {
-                None => fetch_dataset(BUNDLED.to_string()).await,
-                Some(u) if valid_data_url(&u) => fetch_dataset(u).await,
+                None => fetch_dataset(BUNDLED.to_string(), loading).await,
+                Some(u) if valid_data_url(&u) => fetch_dataset(u, loading).await,
                 Some(u) => Err(FetchError::BadUrl(crate::load::truncate_pub(&u))),
             }
         }
     });
     let navigate = use_navigate();
     view! {
-        <Suspense fallback=move || view! {
-            <p class="status" data-testid="loading">{move || lang.get().pick("Đang tải dữ liệu…", "Loading the data…")}</p>
-        }>
+        <Suspense fallback=move || view! { <LoadingLine loading=loading /> }>
             {
                 let render = render.clone();
                 let navigate = navigate.clone();
@@ -126,12 +127,13 @@ where
                     let navigate = navigate.clone();
                     Suspend::new(async move {
                         match data.await {
-                            Ok(ds) => view! { <WithDataset ds=ds>{render()}</WithDataset> }.into_any(),
+                            Ok(ds) => view! { <WithDataset ds=ds><CachedNotice />{render()}</WithDataset> }.into_any(),
                             Err(e) => {
                                 let custom = data_param.get_untracked().is_some();
                                 let back = move |_| {
                                     let qs = query.with_untracked(|q| query_without(q, &["data"]));
-                                    navigate(&qs, Default::default());
+                                    let path = window().location().pathname().unwrap_or_default();
+                                    navigate(&format!("{path}{qs}"), super::browser::full_path_nav(false));
                                 };
                                 view! {
                                     <div class="notice error" role="alert" data-testid="load-error">
@@ -155,4 +157,54 @@ where
             }
         </Suspense>
     }
+}
+
+/// "1,2 MB" / "1.2 MB".
+fn megabytes(bytes: u64, lang: Lang) -> String {
+    let mb = (bytes as f64 / 1e5).round() / 10.0;
+    format!("{} MB", crate::format::number(mb, lang))
+}
+
+/// The loading line: bytes received of the total, and a cancel button.
+#[component]
+fn LoadingLine(loading: Loading) -> impl IntoView {
+    let lang = super::context::lang();
+    let text = move || {
+        let l = lang.get();
+        let Progress { received, total } = loading.progress.get();
+        let head = l.pick("Đang tải dữ liệu…", "Loading the data…");
+        match (received, total) {
+            (0, _) => head.to_string(),
+            (r, Some(t)) if t > 0 => format!("{head} {} / {}", megabytes(r, l), megabytes(t, l)),
+            (r, _) => format!("{head} {}", megabytes(r, l)),
+        }
+    };
+    view! {
+        <p class="status" data-testid="loading" role="status">
+            <span data-testid="loading-progress">{text}</span>" "
+            <button type="button" data-testid="cancel-loading" on:click=move |_| loading.cancel()>{move || lang.get().pick("Huỷ", "Cancel")}</button>
+        </p>
+    }
+}
+
+/// Says when the data shown is a copy the app kept for use without a network.
+#[component]
+fn CachedNotice() -> impl IntoView {
+    let (ds, lang) = (super::context::dataset(), super::context::lang());
+    ds.cached_at.clone().map(|at| {
+        let text = move || {
+            let l = lang.get();
+            match at.as_str() {
+                "build" => l.pick("Không có mạng: đang dùng dữ liệu kèm theo ứng dụng.", "Offline: showing the data that came with the app.").to_string(),
+                d => {
+                    let day = d.get(..10).unwrap_or(d);
+                    match l {
+                        Lang::Vi => format!("Không có mạng: đang xem bản dữ liệu đã lưu ngày {day}."),
+                        Lang::En => format!("Offline: showing the copy of the data saved on {day}."),
+                    }
+                }
+            }
+        };
+        view! { <p class="notice info" data-testid="cached-copy" role="status">{text}</p> }
+    })
 }

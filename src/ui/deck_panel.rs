@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 /// The link that presents a deck.
 pub fn present_url(d: &Deck, lang: Lang) -> String {
-    let mut url = format!("{}present?deck={}", browser::base_url(), deck::encode(d));
+    let mut url = format!("{}present.html?deck={}", browser::base_url(), deck::encode(d));
     if lang == Lang::En {
         url.push_str("&lang=en");
     }

@@ -23,7 +23,7 @@ pub const EMBED_PARAMS: [&str; 2] = ["title", "theme"];
 #[component]
 pub fn EmbedApp() -> impl IntoView {
     view! {
-        <Router>
+        <Router base=browser::router_base()>
             <WithLang>
                 <Routes fallback=EmbedPage>
                     <Route path=path!("/embed.html") view=EmbedPage />
@@ -104,8 +104,9 @@ fn EmbedChart(show_title: Memo<bool>, dark: Memo<bool>) -> impl IntoView {
                 {move || view.with(|v| v.caveat_text.first().cloned()).map(|c| view! { <span class="embed-caveat">" · "{c}</span> })}
             </p>
             <Show when=move || !is_table() fallback=move || view! { <FiguresTable rows=figures caption=title open=true /> }>
-                <ChartCanvas spec=spec figures=figures label=label look=look />
+                <ChartCanvas spec=spec figures=figures label=label look=look described_by="summary-embed" />
             </Show>
+            <p class="chart-summary embed-summary" id="summary-embed" data-testid="chart-summary">{move || view.with(|v| v.summary.clone())}</p>
             <figcaption class="source-line">{move || view.with(|v| v.source_line.clone())}</figcaption>
             <p class="embed-back">
                 <a href=back target="_blank" rel="noopener" data-testid="embed-back">

@@ -37,6 +37,7 @@ fn estimated_height(v: &ChartView, width: &str, show_title: bool) -> u32 {
     }
     let unit = format!("{} · {}", v.unit_line, v.caveat_text.first().cloned().unwrap_or_default());
     h += lines(&unit, 13.8) * 20.0 + 10.0;
+    h += lines(&v.summary, 13.6) * 20.0 + 8.0;
     h += lines(&v.source_line, 13.1) * 19.0 + 16.0;
     h += 24.0; // the link back
     ((h * 1.06 / 10.0).ceil() * 10.0) as u32

@@ -8,12 +8,33 @@ use crate::model::Level;
 use crate::view::text::{area_label, metric_label};
 use leptos::prelude::*;
 
-/// Every control, in page order.
+/// The current choices in a few words, for the phone layout's bar: "Số hợp tác xã · Các địa
+/// phương · Mới nhất · Thanh".
+fn choices_summary(sel: &crate::explore::Selection, l: crate::i18n::Lang) -> String {
+    let mut parts = vec![metric_label(sel.metric, sel.unit, l), sel.areas.label(l), sel.date.label(l), sel.chart.label(l).to_string()];
+    if sel.by_sector {
+        parts.insert(2, l.pick("theo lĩnh vực", "by sector").to_string());
+    }
+    if sel.mode != Mode::Absolute {
+        parts.insert(2, sel.mode.label(l).to_string());
+    }
+    parts.join(" · ")
+}
+
+/// Every control, in page order. On a phone the controls fold behind a bar that names the current
+/// choices, so that the chart comes first.
 #[component]
 pub fn Controls() -> impl IntoView {
-    let lang = lang();
+    let (lang, ex) = (lang(), use_explore());
+    let open = RwSignal::new(false);
     view! {
-        <div class="controls" data-testid="controls">
+        <div class="controls-bar">
+            <span class="choice-summary" data-testid="choice-summary">{move || ex.sel.with(|s| choices_summary(s, lang.get()))}</span>
+            <button type="button" data-testid="controls-toggle" aria-controls="explore-controls" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                {move || if open.get() { lang.get().pick("Đóng tuỳ chọn", "Close options") } else { lang.get().pick("Tuỳ chọn biểu đồ", "Chart options") }}
+            </button>
+        </div>
+        <div class="controls" class:open=move || open.get() id="explore-controls" data-testid="controls">
             <MetricSelect />
             <AreaPicker />
             <div class="control-row">

@@ -11,7 +11,6 @@ use crate::view::ChartView;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
-use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
 /// Query parameters that belong to the page rather than the selection, kept as they are.
@@ -37,7 +36,7 @@ pub fn use_selection(ds: Arc<Dataset>) -> (SelectionState, impl Fn(Selection) + 
         let map: ParamsMap = pairs.into_iter().collect();
         let url = format!("{}{}", location.pathname.get_untracked(), map.to_query_string());
         super::timing::change_started();
-        navigate(&url, NavigateOptions { scroll: false, ..Default::default() });
+        navigate(&url, super::browser::full_path_nav(false));
     };
     (state, set)
 }

@@ -15,7 +15,6 @@ use crate::view::ChartView;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
-use leptos_router::NavigateOptions;
 
 /// The presentation page.
 #[component]
@@ -113,7 +112,7 @@ fn use_slides() -> Slides {
     let go = move |i: usize| {
         let mut map: ParamsMap = query.with_untracked(|q| q.into_iter().filter(|(k, _)| k.as_ref() != "slide").map(|(k, v)| (k.to_string(), v.to_string())).collect());
         map.insert("slide", (i + 1).to_string());
-        navigate(&format!("{}{}", location.pathname.get_untracked(), map.to_query_string()), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        navigate(&format!("{}{}", location.pathname.get_untracked(), map.to_query_string()), browser::full_path_nav(true));
     };
     Slides { list, index, go: StoredValue::new_local(Box::new(go)) }
 }
@@ -236,8 +235,11 @@ fn SlideFigure(view: Memo<Option<ChartView>>, slides: Slides) -> impl IntoView {
         <figure class="chart slide" data-chart="slide">
             <h1 class="slide-title" style=move || format!("font-size:{:.0}px", title_px.get())>{move || view.with(|v| v.as_ref().map(|v| v.title.clone()))}</h1>
             <p class="slide-meta">{meta}</p>
-            <ChartCanvas spec=spec figures=figures label=label look=look />
-            <figcaption class="source-line slide-source">{move || view.with(|v| v.as_ref().map(|v| v.source_line.clone()))}</figcaption>
+            <ChartCanvas spec=spec figures=figures label=label look=look described_by="summary-slide" />
+            <figcaption class="source-line slide-source">
+                <span class="slide-summary" id="summary-slide" data-testid="chart-summary">{move || view.with(|v| v.as_ref().map(|v| v.summary.clone()))}</span>
+                {move || view.with(|v| v.as_ref().map(|v| v.source_line.clone()))}
+            </figcaption>
         </figure>
     }
 }

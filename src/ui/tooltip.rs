@@ -33,6 +33,7 @@ pub fn TooltipBox(figure: Figure, left: f64, top: f64) -> impl IntoView {
         .into_any();
     }
     let first = figure.inputs.first().cloned();
+    let first_id = first.as_ref().map(|i| i.source.clone());
     let source = first.as_ref().map(|i| source_link(i.citation.clone(), i.url.clone()));
     let quote = first.and_then(|i| i.quote);
     let notes = figure.notes.clone();
@@ -45,7 +46,7 @@ pub fn TooltipBox(figure: Figure, left: f64, top: f64) -> impl IntoView {
                 <dt>{l.pick("Mức chính xác", "Qualifier")}</dt><dd>{figure.qualifier_text.clone()}</dd>
                 <dt>{l.pick("Thời điểm", "Date")}</dt><dd>{figure.date.clone()}</dd>
                 {figure.scope.clone().map(|s| view! { <dt>{l.pick("Phạm vi", "Scope")}</dt><dd>{s}</dd> })}
-                <dt>{l.pick("Nguồn", "Source")}</dt><dd>{source}</dd>
+                <dt>{l.pick("Nguồn", "Source")}</dt><dd>{source}{first_id.map(|id| view! { " · "<a class="source-entry-link" href=format!("nguon.html#{id}")>{l.pick("trong danh mục nguồn", "in the list of sources")}</a> })}</dd>
             </dl>
             {quote.map(|q| view! { <blockquote lang="vi">"“"{q}"”"</blockquote> })}
             {(!notes.is_empty()).then(|| view! { <ul class="tt-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> })}

@@ -124,6 +124,20 @@ pub enum Caveat {
         /// Area codes.
         areas: Vec<String>,
     },
+    /// A long chart draws its first rows only; the others are in its table.
+    TopRows {
+        /// Rows drawn.
+        shown: usize,
+        /// Rows in the table only.
+        more: usize,
+    },
+    /// A line chart draws the lines of the largest last figures only.
+    TopSeries {
+        /// Lines drawn.
+        shown: usize,
+        /// Areas left out.
+        more: usize,
+    },
     /// The tile map's rules.
     TileMap {
         /// Tiles with figures of former provinces only.
@@ -204,6 +218,8 @@ impl Caveat {
             Caveat::RatingsAsPublished => "Các tỷ lệ vẽ đúng như nguồn công bố, không quy đổi cho tròn 100%. Tiêu chí xếp loại có thể khác nhau giữa các nguồn.".into(),
             Caveat::NoFigures { metric, unit } => format!("Không có số liệu “{}” cho các địa bàn và thời điểm đã chọn.", metric_label(*metric, *unit, l)),
             Caveat::OneDateOnly { areas } => format!("Chỉ vẽ đường cho địa bàn có số liệu ở nhiều thời điểm; chỉ có một thời điểm (xem dạng thanh): {}.", area_list(ds, areas, l)),
+            Caveat::TopRows { shown, more } => format!("Biểu đồ vẽ {shown} hàng đầu theo thứ tự đã chọn, và {} địa bàn khác — xem bảng, hoặc tìm một địa bàn để đưa vào biểu đồ.", format::number(*more as f64, l)),
+            Caveat::TopSeries { shown, more } => format!("Chỉ vẽ {shown} đường có số cuối lớn nhất; {} địa bàn khác — xem bảng, hoặc chọn địa bàn để so sánh.", format::number(*more as f64, l)),
             Caveat::TileMap { former } => format!("Bản đồ ô: mỗi ô là một tỉnh, thành (34 đơn vị từ 1/7/2025), không theo diện tích. Chỉ tô màu số liệu của chính tỉnh, thành đó; {former} ô chỉ có số liệu của tỉnh cũ trước sáp nhập (viền đứt), không cộng dồn."),
         }
     }
@@ -240,6 +256,8 @@ impl Caveat {
             Caveat::RatingsAsPublished => "Shares are drawn as published, not rescaled to 100%. Rating criteria may differ between sources.".into(),
             Caveat::NoFigures { metric, unit } => format!("No figures of “{}” for the chosen areas and date.", metric_label(*metric, *unit, l)),
             Caveat::OneDateOnly { areas } => format!("Lines only for areas with figures at several dates; one date only (see the bars): {}.", area_list(ds, areas, l)),
+            Caveat::TopRows { shown, more } => format!("The chart draws the first {shown} rows in the chosen order, and {} more areas — see the table, or find an area to bring it into the chart.", format::number(*more as f64, l)),
+            Caveat::TopSeries { shown, more } => format!("Only the {shown} lines with the largest last figure are drawn; {} more areas — see the table, or choose areas to compare.", format::number(*more as f64, l)),
             Caveat::TileMap { former } => {
                 let tiles = if *former == 1 { "1 tile has".to_string() } else { format!("{former} tiles have") };
                 format!("Tile map: one equal tile per province (34 units since 1 July 2025), not by area. Only a province's own figure is coloured; {tiles} only figures of former provinces from before the merger (dashed outline), never summed.")

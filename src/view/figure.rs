@@ -82,6 +82,7 @@ impl Cx<'_> {
             area: self.ds.area(&o.area).map(|a| area_text(self.ds, a, self.lang)).unwrap_or_else(|| o.area.clone()),
             value_text: format::value(o.value, o.qualifier, o.unit, self.lang),
             date: date_of(o.date, self.lang),
+            source: o.source.clone(),
             publisher: src.map(|s| s.publisher.clone()).unwrap_or_default(),
             title: src.map(|s| s.title.clone()).unwrap_or_default(),
             citation: citation(self.ds, &o.source),

@@ -32,7 +32,15 @@ pub struct Laid<'a> {
     pub caveats: Vec<Caveat>,
     /// The money scale of the axis and labels.
     pub scale: MoneyScale,
+    /// Figures left out of a long chart (past [`MAX_ROWS`]), in sort order: in the table only.
+    pub rest: Vec<(String, Fig<'a>)>,
 }
+
+/// The most rows (bars, stacked rows) a chart draws; the others are in its table. A canvas never
+/// grows taller than a browser allows, and a chart of 3,000 communes stays readable.
+pub const MAX_ROWS: usize = 40;
+/// The most lines a line chart draws.
+pub const MAX_SERIES: usize = 12;
 
 /// Lays out the figures as the plan's chart kind.
 pub fn lay_out<'a>(ds: &'a Dataset, sel: &Selection, plan: &Plan, figs: Vec<Fig<'a>>, lang: Lang) -> Laid<'a> {
@@ -41,15 +49,28 @@ pub fn lay_out<'a>(ds: &'a Dataset, sel: &Selection, plan: &Plan, figs: Vec<Fig<
     }
     let mut groups = group::make(ds, figs, lang);
     group::sort(&mut groups, sel.sort);
+    let cap = !plan.line && plan.chart_kind != ChartKind::Table && groups.len() > MAX_ROWS;
+    let rest_groups = if cap { groups.split_off(MAX_ROWS) } else { Vec::new() };
     let percent = plan.computed == Computed::Share || plan.is_rating;
     let max = groups.iter().flat_map(|g| g.figs.iter().map(|f| f.value.extent())).fold(0.0, f64::max);
     let scale = if percent { MoneyScale::One } else { money_scale(sel.unit, max) };
     let cx = Cx { ds, lang, scale, computed: plan.computed, unit: sel.unit };
-    if plan.line {
+    let mut laid = if plan.line {
         line::lay_out(&cx, groups, sel)
     } else if plan.stacked {
         stacked::lay_out(&cx, groups, sel, plan.chart_kind == ChartKind::Stacked100 || plan.is_rating)
     } else {
         bars::lay_out(&cx, groups, percent)
+    };
+    if !rest_groups.is_empty() {
+        laid.caveats.push(Caveat::TopRows { shown: MAX_ROWS, more: rest_groups.len() });
+        laid.rest = rest_groups.into_iter().flat_map(|g| {
+            let key = g.key;
+            g.figs.into_iter().map(move |f| (match f.part {
+                Some(p) => format!("{key}:{}", p.key()),
+                None => key.clone(),
+            }, f))
+        }).collect();
     }
+    laid
 }

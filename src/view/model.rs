@@ -37,6 +37,8 @@ pub struct Input {
     pub value_text: String,
     /// Its date.
     pub date: String,
+    /// Source id.
+    pub source: String,
     /// Source publisher.
     pub publisher: String,
     /// Source title.
@@ -145,6 +147,9 @@ pub struct ChartView {
     pub notes: Vec<String>,
     /// Exactly the figures drawn, in chart order.
     pub figures: Vec<Figure>,
+    /// Figures of a long chart that are not drawn (past its first rows), in sort order: listed in
+    /// its table after the drawn ones.
+    pub rest: Vec<Figure>,
     /// The series of stacked and line charts (empty for bars, maps and tables).
     pub legend: Vec<LegendItem>,
     /// Chart kinds that fit this selection.
@@ -163,6 +168,9 @@ pub struct ChartView {
     pub can_by_sector: bool,
     /// True when the chart is broken down by sector.
     pub by_sector: bool,
+    /// What the chart shows, in a few sentences in the view's language (see
+    /// [`super::summary`]): under the chart, its accessible description, alt text.
+    pub summary: String,
 }
 
 impl ChartView {
@@ -264,7 +272,7 @@ pub fn finish(ds: &Dataset, sel: &Selection, sc: &Scoped, plan: Plan, laid: Laid
         Computed::Reported => unit_line(if plan.is_rating { Unit::Percent } else { sel.unit }, laid.scale, lang),
     };
     let cx = super::figure::Cx { ds, lang, scale: laid.scale, computed: plan.computed, unit: sel.unit };
-    ChartView {
+    let mut view = ChartView {
         title: super::title::title(ds, sel, &plan, lang),
         caveat_text: caveats.iter().map(|c| c.text(ds, lang)).collect(),
         caveats,
@@ -272,6 +280,7 @@ pub fn finish(ds: &Dataset, sel: &Selection, sc: &Scoped, plan: Plan, laid: Laid
         source_line: source_line(ds, &inputs, lang),
         notes: notes_for(ds, &records, lang),
         figures: laid.figs.iter().map(|(k, f)| cx.figure(k, f)).collect(),
+        rest: laid.rest.iter().map(|(k, f)| cx.figure(k, f)).collect(),
         spec: laid.spec,
         legend: laid.legend,
         kinds: plan.kinds,
@@ -282,5 +291,8 @@ pub fn finish(ds: &Dataset, sel: &Selection, sc: &Scoped, plan: Plan, laid: Laid
         mode: plan.mode,
         can_by_sector: plan.can_by_sector,
         by_sector: plan.by_sector,
-    }
+        summary: String::new(),
+    };
+    view.summary = super::summary::summary(&view, ds, lang);
+    view
 }

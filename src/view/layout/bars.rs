@@ -42,5 +42,5 @@ pub fn lay_out<'a>(cx: &Cx, mut groups: Vec<Group<'a>>, percent: bool) -> Laid<'
     }
     let unit = if percent { Unit::Percent } else { cx.unit };
     let spec = ChartSpec::Bars(BarSpec { unit, tick_divisor: divisor(cx.scale), rows });
-    Laid { spec, figs, legend: Vec::new(), caveats: Vec::new(), scale: cx.scale }
+    Laid { spec, figs, legend: Vec::new(), caveats: Vec::new(), scale: cx.scale, rest: Vec::new() }
 }

@@ -1,7 +1,7 @@
 //! Lines over time: one series per area with figures at two dates or more, points in date order;
 //! several sources at one date are all drawn, never averaged.
 
-use super::Laid;
+use super::{Laid, MAX_SERIES};
 use crate::chart::{ChartSpec, SeriesPoint, SeriesSpec};
 use crate::explore::{fold, Selection, SortBy};
 use crate::model::{Area, Unit};
@@ -39,6 +39,13 @@ fn series<'a>(cx: &Cx, groups: Vec<Group<'a>>, sel: &Selection, caveats: &mut Ve
     }
     for (_, figs) in &mut series {
         figs.sort_by_key(|f| (f.obs.date.sort_key(), f.obs.record));
+    }
+    if series.len() > MAX_SERIES {
+        // the lines of the largest last figures, whatever the order asked for
+        let last = |f: &[Fig]| f.last().map(|x| x.value.extent()).unwrap_or(0.0);
+        series.sort_by(|a, b| last(&b.1).total_cmp(&last(&a.1)).then(a.0.code.cmp(&b.0.code)));
+        caveats.push(Caveat::TopSeries { shown: MAX_SERIES, more: series.len() - MAX_SERIES });
+        series.truncate(MAX_SERIES);
     }
     match sel.sort {
         SortBy::Name => series.sort_by(|a, b| fold(&area_label(a.0, cx.lang)).cmp(&fold(&area_label(b.0, cx.lang))).then(a.0.code.cmp(&b.0.code))),
@@ -89,5 +96,5 @@ pub fn lay_out<'a>(cx: &Cx, groups: Vec<Group<'a>>, sel: &Selection) -> Laid<'a>
     }
     let unit = if cx.computed == Computed::Share { Unit::Percent } else { cx.unit };
     let spec = ChartSpec::Series(SeriesSpec { unit, tick_divisor: divisor(cx.scale), points, series: labels, colours });
-    Laid { spec, figs, legend, caveats, scale: cx.scale }
+    Laid { spec, figs, legend, caveats, scale: cx.scale, rest: Vec::new() }
 }

@@ -92,5 +92,5 @@ pub fn lay_out<'a>(ds: &'a Dataset, sel: &Selection, lang: Lang) -> Laid<'a> {
     let former = tiles.iter().filter(|t| matches!(t.state, TileState::FormerOnly { .. })).count();
     let figs: Vec<(String, Fig<'a>)> = TILES.iter().filter_map(|(code, ..)| best.get(code).map(|o| (code.to_string(), Fig::plain(o, None)))).collect();
     let spec = ChartSpec::Map(TileMapSpec { unit: sel.unit, tiles, classes, class_labels, tick_divisor: divisor(scale) });
-    Laid { spec, figs, legend: Vec::new(), caveats: vec![Caveat::TileMap { former }], scale }
+    Laid { spec, figs, legend: Vec::new(), caveats: vec![Caveat::TileMap { former }], scale, rest: Vec::new() }
 }

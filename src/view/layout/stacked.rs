@@ -54,5 +54,5 @@ pub fn lay_out<'a>(cx: &Cx, mut groups: Vec<Group<'a>>, sel: &Selection, percent
         rows,
         axis,
     });
-    Laid { spec, figs, legend, caveats: Vec::new(), scale: cx.scale }
+    Laid { spec, figs, legend, caveats: Vec::new(), scale: cx.scale, rest: Vec::new() }
 }

@@ -1,0 +1,102 @@
+// HTX Charts service worker: the app works offline after the first visit.
+// scripts/make-sw.mjs writes dist/sw.js from this file, filling in VERSION (a hash of every file
+// it lists) and PRECACHE (the hashed file names of this build), so a new build is a new worker
+// that replaces the old cache.
+'use strict';
+const VERSION = '__VERSION__';
+const PRECACHE = __PRECACHE__;
+const SHELL = 'htx-shell-' + VERSION;
+const DATA = 'htx-data';
+const CACHED_AT = 'x-htx-cached-at';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(SHELL).then((c) => c.addAll(PRECACHE.map((p) => new Request(p, { cache: 'reload' })))));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('htx-shell-') && k !== SHELL).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+// The page asks a waiting worker to take over (after the reader chose to reload).
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+const scope = () => new URL(self.registration.scope);
+const inScope = (url) => url.origin === scope().origin && url.pathname.startsWith(scope().pathname);
+const isData = (url) => url.pathname.endsWith('.json') || !inScope(url);
+
+// The cached page for a navigation: present.html, embed.html or index.html.
+function pageFor(url) {
+  const last = url.pathname.slice(scope().pathname.length).split('/').pop();
+  if (last.startsWith('present')) return 'present.html';
+  if (last.startsWith('nguon')) return 'nguon.html';
+  if (last.startsWith('embed')) return 'embed.html';
+  return 'index.html';
+}
+
+// A copy of a cached response that says when it was cached.
+async function fromCache(cacheName, request) {
+  const cache = await caches.open(cacheName);
+  const hit = await cache.match(request, { ignoreSearch: cacheName === SHELL });
+  if (!hit) return null;
+  return hit;
+}
+
+async function networkFirstData(request) {
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const body = await response.clone().arrayBuffer();
+      const headers = new Headers(response.headers);
+      headers.set(CACHED_AT, new Date().toISOString());
+      const copy = new Response(body, { status: 200, headers });
+      caches.open(DATA).then((c) => c.put(request.url, copy));
+    }
+    return response;
+  } catch (err) {
+    const hit = await fromCache(DATA, request.url);
+    if (hit) return hit;
+    const shell = await fromCache(SHELL, request);
+    if (shell) {
+      const headers = new Headers(shell.headers);
+      headers.set(CACHED_AT, 'build');
+      return new Response(await shell.arrayBuffer(), { status: 200, headers });
+    }
+    throw err;
+  }
+}
+
+async function networkFirstPage(request, url) {
+  try {
+    return await fetch(request);
+  } catch (err) {
+    const hit = await fromCache(SHELL, new URL(pageFor(url), scope()).href);
+    if (hit) return hit;
+    throw err;
+  }
+}
+
+async function cacheFirst(request) {
+  const hit = await fromCache(SHELL, request);
+  return hit ?? fetch(request);
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
+  if (request.mode === 'navigate' && inScope(url)) {
+    event.respondWith(networkFirstPage(request, url));
+  } else if (isData(url)) {
+    event.respondWith(networkFirstData(request));
+  } else if (inScope(url)) {
+    event.respondWith(cacheFirst(request));
+  }
+});
