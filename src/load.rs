@@ -94,7 +94,7 @@ pub fn load(text: &str, origin: &str) -> Result<Dataset, LoadError> {
     let mut ds = Dataset::new(title, updated, origin.to_string(), sources, areas, Vec::new());
     let observations = records::observations(obs_json, &ds, &mut problems);
     ds.observations = observations;
-    ds.notes = consistency::check(&ds);
+    ds.notes = consistency::check(&ds, obs_json);
     ds.problems = problems;
     Ok(ds)
 }

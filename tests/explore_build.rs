@@ -96,7 +96,11 @@ fn the_default_view_is_the_current_cooperatives_by_area() {
     let old = query::coops_by_area(&ds, Lang::Vi);
     assert_eq!(v.chart.spec, old.spec);
     assert_eq!(v.chart.title, old.title);
-    assert_eq!(v.chart.caveats, old.caveats);
+    // the explorer also says where one area has two sources' figures at its latest date (Cà Mau
+    // end 2025: 608 and 493); the rest of the caveats are the same
+    let same_date = |c: &String| c.contains("số liệu từ các nguồn khác nhau");
+    assert_eq!(v.chart.caveats.iter().filter(|c| !same_date(c)).collect::<Vec<_>>(), old.caveats.iter().collect::<Vec<_>>());
+    assert!(v.chart.caveats.iter().filter(|c| same_date(c)).all(|c| c.starts_with("Cà Mau")), "{:?}", v.chart.caveats);
     assert_eq!(v.chart.unit_line, old.unit_line);
     assert_eq!(v.chart.source_line, old.source_line);
     assert_eq!(v.chart.notes, old.notes);
@@ -371,7 +375,10 @@ fn metric_choices_count_areas() {
     let coops = c.iter().find(|(m, u, _)| *m == Metric::Cooperatives && *u == Unit::Cooperatives).unwrap();
     assert!(coops.2 > 25, "{coops:?}");
     let capital = c.iter().find(|(m, _, _)| *m == Metric::CharterCapital).unwrap();
-    assert_eq!(capital.2, 8);
+    let areas: std::collections::BTreeSet<&str> =
+        ds.observations.iter().filter(|o| o.metric == Metric::CharterCapital).map(|o| o.area.as_str()).collect();
+    assert_eq!(capital.2, areas.len());
+    assert!(capital.2 >= 8);
     assert!(c.windows(2).all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
 }
 

@@ -47,7 +47,7 @@ fn every_enum_value_round_trips() {
         AreaSet::Custom(vec!["P20".into(), "F24".into(), "C14-SONLA".into()]),
         AreaSet::Custom(vec!["VN".into(), "R1".into(), "X-seed002".into()]),
     ];
-    let dates = [DatePick::Latest, DatePick::Year(2022), DatePick::Year(2016)];
+    let dates = [DatePick::Latest, DatePick::Year(2022), DatePick::Year(2018)];
     let hidden: [Vec<String>; 3] = [vec![], vec!["agriculture".into()], vec!["P20".into(), "VN".into(), "non_agriculture".into()]];
     let mut n = 0;
     for areas in &area_sets {

@@ -4,6 +4,7 @@
 use crate::format;
 use crate::i18n::Lang;
 use crate::model::{Dataset, DateRef, Metric, Unit};
+use serde_json::Value as Json;
 use std::collections::BTreeMap;
 
 /// What a note is about.
@@ -76,28 +77,46 @@ impl ConsistencyNote {
 }
 
 type Key = (String, Metric, String, String); // area, metric, date, source
+type ScopedKey = (Key, Option<String>); // … and scope, for parts named with `part`
 
-/// Finds every consistency note in a dataset.
-pub fn check(ds: &Dataset) -> Vec<ConsistencyNote> {
+/// Finds every consistency note in a dataset. `raw` is the file's `observations` array: a record's
+/// optional `part` field (a listed part that is not a sector) is read from it.
+pub fn check(ds: &Dataset, raw: &[Json]) -> Vec<ConsistencyNote> {
+    let has_part = |record: usize| raw.get(record).and_then(|j| j.get("part")).is_some_and(Json::is_string);
     let mut notes = Vec::new();
     let mut totals: BTreeMap<Key, (usize, f64, Unit)> = BTreeMap::new();
     let mut parts: BTreeMap<Key, Vec<(usize, f64)>> = BTreeMap::new();
     let mut shares: BTreeMap<Key, Vec<(usize, f64)>> = BTreeMap::new();
+    // named parts and their totals, matched on the scope as well
+    let mut scoped_totals: BTreeMap<ScopedKey, (usize, f64, Unit)> = BTreeMap::new();
+    let mut named: BTreeMap<ScopedKey, Vec<(usize, f64)>> = BTreeMap::new();
     for o in &ds.observations {
         let Some(v) = o.value.point() else { continue };
         let key = (o.area.clone(), o.metric, o.date.to_string(), o.source.clone());
         if o.metric == Metric::RatingShare {
             shares.entry(key).or_default().push((o.record, v));
+        } else if has_part(o.record) {
+            named.entry((key, o.scope.clone())).or_default().push((o.record, v));
         } else if o.sector.is_some() {
             parts.entry(key).or_default().push((o.record, v));
         } else {
+            scoped_totals.insert((key.clone(), o.scope.clone()), (o.record, v, o.unit));
             totals.insert(key, (o.record, v, o.unit));
         }
     }
     for (key, ps) in parts {
         let Some(&(total_rec, total, unit)) = totals.get(&key) else { continue };
         let sum: f64 = ps.iter().map(|p| p.1).sum();
-        if (sum - total).abs() > 1e-9 * total.max(1.0) {
+        if !adds_up(sum, total) {
+            let mut records = vec![total_rec];
+            records.extend(ps.iter().map(|p| p.0));
+            notes.push(note(key, records, NoteKind::PartsVsTotal { parts: sum, total, unit }));
+        }
+    }
+    for ((key, scope), ps) in named {
+        let Some(&(total_rec, total, unit)) = scoped_totals.get(&(key.clone(), scope)) else { continue };
+        let sum: f64 = ps.iter().map(|p| p.1).sum();
+        if !adds_up(sum, total) {
             let mut records = vec![total_rec];
             records.extend(ps.iter().map(|p| p.0));
             notes.push(note(key, records, NoteKind::PartsVsTotal { parts: sum, total, unit }));
@@ -114,6 +133,10 @@ pub fn check(ds: &Dataset) -> Vec<ConsistencyNote> {
         }
     }
     notes
+}
+
+fn adds_up(sum: f64, total: f64) -> bool {
+    (sum - total).abs() <= 1e-9 * total.max(1.0)
 }
 
 fn note((area, metric, date, source): Key, records: Vec<usize>, kind: NoteKind) -> ConsistencyNote {
