@@ -166,9 +166,12 @@ describe('explorer: each control changes the chart', () => {
         const area = m.key.split(':')[0];
         widths.set(area, (widths.get(area) ?? 0) + m.w);
       }
+      // (a source whose parts exceed its total, Ninh Bình (cũ) 2020: 423 of 417, is drawn past 100%:
+      // the 100% length is the one most bars share, not the longest)
       const ws = [...widths.values()];
-      const full = Math.max(...ws);
-      assert.ok(ws.filter((w) => full - w <= 3).length >= 3, `several 100% bars are all as long: ${ws.map((w) => w.toFixed(1))}`);
+      const near = (a, b) => Math.abs(a - b) <= 3;
+      const full = ws.reduce((best, w) => (ws.filter((x) => near(x, w)).length > ws.filter((x) => near(x, best)).length ? w : best), ws[0]);
+      assert.ok(ws.filter((w) => near(w, full)).length >= 3, `several 100% bars are all as long: ${ws.map((w) => w.toFixed(1))}`);
       const starts = new Set(p.filter((m) => !p.some((o) => o !== m && o.y === m.y && o.x + o.w <= m.x + 0.5)).map((m) => Math.round(m.x)));
       assert.equal(starts.size, 1, 'every bar starts at the axis');
       assert.ok(JSON.stringify(p) !== JSON.stringify(st), '100% differs from stacked');
@@ -258,7 +261,8 @@ describe('explorer: each control changes the chart', () => {
   });
 
   it('sort by name: labels in Vietnamese alphabetical order of their folded names', T, async () => {
-    const page = await openExplorer();
+    // the 34 provinces: every one is drawn whatever the order (a longer list draws its first 40)
+    const page = await openExplorer('?a=p34');
     try {
       const byValue = await marksOf(page, 'explorer');
       const byName = await changeExplorer(page, () => page.selectOption('select[data-testid=sort]', 'name'));
@@ -317,7 +321,7 @@ describe('explorer: each control changes the chart', () => {
   });
 
   it('chart kind table: the table replaces the canvas, one row per bar', T, async () => {
-    const page = await openExplorer();
+    const page = await openExplorer('?a=p34');
     try {
       const bars = await marksOf(page, 'explorer');
       await page.locator('button[data-kind=table]').click();
@@ -633,20 +637,20 @@ describe('explorer: the tile map', () => {
       const tile = (k) => marks.find((m) => m.key === k) ?? assert.fail(`no tile ${k}: ${keysOf(marks)}`);
       const p20 = tile('P20');
       const p24 = tile('P24');
-      assert.ok(!marks.some((m) => m.key === 'P11'), 'Điện Biên (no figure) has no mark');
+      assert.ok(!marks.some((m) => m.key === 'P04'), 'Cao Bằng (no figure) has no mark');
       const c20 = await dominantColour(page, EXPLORER_CANVAS, p20);
       const c24 = await dominantColour(page, EXPLORER_CANVAS, p24);
-      // Điện Biên: row 1, column 0 of the grid; Lạng Sơn is row 1, column 3 and Bắc Ninh row 2, column 2
+      // Cao Bằng: row 0, column 3 of the grid; Lạng Sơn is row 1, column 3 and Bắc Ninh row 2, column 2
       const cell = p24.y - p20.y;
       assert.ok(cell > 0 && Math.abs(p20.x - p24.x - cell) < 1, `grid step ${cell}`);
-      const p11 = { x: p20.x - 3 * cell, y: p20.y, w: p20.w, h: p20.h };
-      const c11 = await dominantColour(page, EXPLORER_CANVAS, p11);
+      const p04 = { x: p20.x, y: p20.y - cell, w: p20.w, h: p20.h };
+      const c04 = await dominantColour(page, EXPLORER_CANVAS, p04);
       const fmt = (c) => `rgb(${c.r},${c.g},${c.b}) ${(c.share * 100).toFixed(0)}%`;
-      const [l20, l24, l11] = [c20, c24, c11].map(luminance);
+      const [l20, l24, l04] = [c20, c24, c04].map(luminance);
       assert.ok(l24 < l20 - 0.05, `Bắc Ninh (2.086) ${fmt(c24)} is darker than Lạng Sơn (478) ${fmt(c20)}`);
-      assert.ok(Math.max(c11.r, c11.g, c11.b) - Math.min(c11.r, c11.g, c11.b) <= 16, `the no-data tile is grey: ${fmt(c11)}`);
-      assert.ok(l11 > 0.6, `the no-data tile is light: ${fmt(c11)}`);
-      assert.ok(l11 < 0.97, `the no-data tile is not the white background: ${fmt(c11)}`);
+      assert.ok(Math.max(c04.r, c04.g, c04.b) - Math.min(c04.r, c04.g, c04.b) <= 16, `the no-data tile is grey: ${fmt(c04)}`);
+      assert.ok(l04 > 0.6, `the no-data tile is light: ${fmt(c04)}`);
+      assert.ok(l04 < 0.97, `the no-data tile is not the white background: ${fmt(c04)}`);
       // the class colours of the legend: Bắc Ninh, the largest, is in the top class: the darkest tile
       const all = await Promise.all(marks.map((m) => dominantColour(page, EXPLORER_CANVAS, m)));
       const darkest = Math.min(...all.map(luminance));

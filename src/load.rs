@@ -17,7 +17,7 @@ use serde_json::Value as Json;
 pub const FORMAT: &str = "htx-charts/1";
 
 /// The largest data file accepted, in bytes.
-pub const MAX_BYTES: usize = 8 * 1024 * 1024;
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 
 /// Why a whole file could not be loaded.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

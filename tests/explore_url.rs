@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::bundled;
+use common::{bundled, small};
 use htx_charts::explore::url::{metric_key, NoticeReason, PARAMS};
 use htx_charts::explore::{from_query, to_query, AreaSet, ChartKind, DatePick, Mode, ParamNotice, Selection, SortBy};
 use htx_charts::i18n::Lang;
@@ -47,7 +47,7 @@ fn every_enum_value_round_trips() {
         AreaSet::Custom(vec!["P20".into(), "F24".into(), "C14-SONLA".into()]),
         AreaSet::Custom(vec!["VN".into(), "R1".into(), "X-seed002".into()]),
     ];
-    let dates = [DatePick::Latest, DatePick::Year(2022), DatePick::Year(2016)];
+    let dates = [DatePick::Latest, DatePick::Year(2022), DatePick::Year(2018)];
     let hidden: [Vec<String>; 3] = [vec![], vec!["agriculture".into()], vec!["P20".into(), "VN".into(), "non_agriculture".into()]];
     let mut n = 0;
     for areas in &area_sets {
@@ -99,12 +99,24 @@ fn short_readable_names() {
         date: DatePick::Year(2023),
         chart: ChartKind::Table,
         sort: SortBy::Name,
+        top: Some(10),
         hidden: vec!["P20".into(), "VN".into()],
     };
     assert_eq!(
         to_query(&s),
-        pairs(&[("m", "members"), ("a", "P20,F24"), ("by", "sector"), ("mode", "per_coop"), ("d", "2023"), ("c", "table"), ("sort", "name"), ("hide", "P20,VN")])
+        pairs(&[("m", "members"), ("a", "P20,F24"), ("by", "sector"), ("mode", "per_coop"), ("d", "2023"), ("c", "table"), ("sort", "name"), ("top", "10"), ("hide", "P20,VN")])
     );
+}
+
+#[test]
+fn top_takes_1_to_40() {
+    let ds = small();
+    for bad in ["0", "41", "x", "-1", ""] {
+        falls_back(&ds, "top", bad, NoticeReason::Invalid);
+    }
+    let (s, n) = parse(&ds, &[("top", "12")]);
+    assert!(n.is_empty());
+    assert_eq!(s.top, Some(12));
 }
 
 /// A bad value of one parameter gives one notice and that parameter's default.

@@ -189,6 +189,11 @@ fn consistency_notes_of_the_bundled_dataset() {
         .expect("Hòa Bình note");
     assert_eq!(hb.kind, NoteKind::SharesVs100 { sum: 101.0 });
     assert!(hb.describe(&ds, Lang::Vi).contains("101%"));
+    // and no parts-vs-total note: the QTDND Hòa Bình's sources list beside its cooperatives are
+    // stored as credit_funds, not as a credit-sector part of the count
+    let hb_parts: Vec<_> =
+        ds.notes.iter().filter(|n| name(&n.area) == "Hòa Bình" && matches!(n.kind, NoteKind::PartsVsTotal { .. })).collect();
+    assert!(hb_parts.is_empty(), "{hb_parts:#?}");
 
     // every note names valid records of its area, metric and source
     for n in &ds.notes {

@@ -182,6 +182,9 @@ pub struct Selection {
     pub chart: ChartKind,
     /// Sort order (`sort=`).
     pub sort: SortBy,
+    /// How many rows (bars, stacked rows) or lines to draw at most (`top=10`); None: up to
+    /// [`crate::view::layout::MAX_ROWS`]. The others are in the chart's table.
+    pub top: Option<u16>,
     /// Legend keys of hidden series (`hide=key1,key2`).
     pub hidden: Vec<String>,
 }
@@ -197,6 +200,7 @@ impl Default for Selection {
             date: DatePick::Latest,
             chart: ChartKind::Bars,
             sort: SortBy::Value,
+            top: None,
             hidden: Vec::new(),
         }
     }

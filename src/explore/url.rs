@@ -8,7 +8,10 @@ use crate::i18n::Lang;
 use crate::model::{Dataset, Metric, Unit};
 
 /// The parameters this module reads and writes, in the order they are written.
-pub const PARAMS: [&str; 8] = ["m", "a", "by", "mode", "d", "c", "sort", "hide"];
+pub const PARAMS: [&str; 9] = ["m", "a", "by", "mode", "d", "c", "sort", "top", "hide"];
+
+/// The most rows `top=` may ask for (a chart draws at most this many).
+pub const MAX_TOP: u16 = 40;
 
 /// Why a parameter was not used as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,6 +54,7 @@ fn default_text(param: &str, lang: Lang) -> String {
         "d" => d.date.label(lang),
         "c" => d.chart.label(lang).into(),
         "sort" => d.sort.label(lang).into(),
+        "top" => lang.pick("tối đa 40 hàng", "at most 40 rows").into(),
         "hide" => lang.pick("không ẩn chuỗi nào", "nothing hidden").into(),
         _ => String::new(),
     }
@@ -146,99 +150,97 @@ pub fn from_query(pairs: &[(String, String)], ds: &Dataset) -> (Selection, Vec<P
             values.push((name, all[0]));
         }
     }
-    let get = |p: &str| values.iter().find(|(n, _)| *n == p).map(|(_, v)| *v);
-    let invalid = |p: &str, v: &str| ParamNotice::new(p, v, NoticeReason::Invalid);
-
-    if let Some(v) = get("m") {
-        match parse_metric_key(v.trim(), ds) {
-            None => notices.push(invalid("m", v)),
-            Some((m, u)) if !ds.observations.iter().any(|o| o.metric == m && o.unit == u) => {
-                notices.push(ParamNotice::new("m", v, NoticeReason::MetricAbsent))
+    // the metric first: a year is checked against it
+    for p in PARAMS {
+        if let Some(v) = values.iter().find(|(n, _)| *n == p).map(|(_, v)| *v) {
+            if let Err(n) = read_param(&mut sel, p, v, ds) {
+                notices.push(n);
             }
-            Some((m, u)) => {
-                sel.metric = m;
-                sel.unit = u;
-            }
-        }
-    }
-    if let Some(v) = get("a") {
-        match AreaSet::from_key(v.trim()) {
-            None => notices.push(invalid("a", v)),
-            Some(AreaSet::Custom(codes)) => {
-                let mut known: Vec<String> = Vec::new();
-                let mut unknown: Vec<&str> = Vec::new();
-                for c in &codes {
-                    let found = ds.area(c).or_else(|| ds.areas.iter().find(|a| a.code.eq_ignore_ascii_case(c)));
-                    match found {
-                        Some(a) if !known.contains(&a.code) => known.push(a.code.clone()),
-                        Some(_) => {}
-                        None => unknown.push(c),
-                    }
-                }
-                if known.is_empty() {
-                    notices.push(invalid("a", v));
-                } else {
-                    if !unknown.is_empty() {
-                        notices.push(ParamNotice::new("a", &unknown.join(", "), NoticeReason::UnknownAreas));
-                    }
-                    sel.areas = AreaSet::Custom(known);
-                }
-            }
-            Some(preset) => sel.areas = preset,
-        }
-    }
-    if let Some(v) = get("by") {
-        match v.trim() {
-            "sector" => sel.by_sector = true,
-            "" | "none" => {}
-            _ => notices.push(invalid("by", v)),
-        }
-    }
-    if let Some(v) = get("mode") {
-        match Mode::from_key(v.trim()) {
-            Some(m) => sel.mode = m,
-            None => notices.push(invalid("mode", v)),
-        }
-    }
-    if let Some(v) = get("d") {
-        match DatePick::from_key(v.trim()) {
-            None => notices.push(invalid("d", v)),
-            Some(DatePick::Year(y)) if !ds.observations.iter().any(|o| o.metric == sel.metric && o.unit == sel.unit && o.date.year() == y) => {
-                notices.push(ParamNotice::new("d", v, NoticeReason::NoDataForYear))
-            }
-            Some(d) => sel.date = d,
-        }
-    }
-    if let Some(v) = get("c") {
-        match ChartKind::from_key(v.trim()) {
-            Some(c) => sel.chart = c,
-            None => notices.push(invalid("c", v)),
-        }
-    }
-    if let Some(v) = get("sort") {
-        match SortBy::from_key(v.trim()) {
-            Some(s) => sel.sort = s,
-            None => notices.push(invalid("sort", v)),
-        }
-    }
-    if let Some(v) = get("hide") {
-        let mut bad: Vec<&str> = Vec::new();
-        for k in v.split(',').map(str::trim).filter(|k| !k.is_empty()) {
-            if !valid_hide_key(k) {
-                bad.push(k);
-            } else if !sel.hidden.iter().any(|h| h == k) {
-                sel.hidden.push(k.to_string());
-            }
-        }
-        if !bad.is_empty() {
-            notices.push(invalid("hide", &bad.join(",")));
         }
     }
     (sel, notices)
 }
 
+/// Reads one parameter into the selection, or says why it cannot be used.
+fn read_param(sel: &mut Selection, p: &str, v: &str, ds: &Dataset) -> Result<(), ParamNotice> {
+    let invalid = || ParamNotice::new(p, v, NoticeReason::Invalid);
+    let t = v.trim();
+    match p {
+        "m" => {
+            let (m, u) = parse_metric_key(t, ds).ok_or_else(invalid)?;
+            if !ds.observations.iter().any(|o| o.metric == m && o.unit == u) {
+                return Err(ParamNotice::new("m", v, NoticeReason::MetricAbsent));
+            }
+            (sel.metric, sel.unit) = (m, u);
+        }
+        "a" => return read_areas(sel, v, ds),
+        "by" => match t {
+            "sector" => sel.by_sector = true,
+            "" | "none" => {}
+            _ => return Err(invalid()),
+        },
+        "mode" => sel.mode = Mode::from_key(t).ok_or_else(invalid)?,
+        "d" => match DatePick::from_key(t).ok_or_else(invalid)? {
+            DatePick::Year(y) if !ds.observations.iter().any(|o| o.metric == sel.metric && o.unit == sel.unit && o.date.year() == y) => {
+                return Err(ParamNotice::new("d", v, NoticeReason::NoDataForYear))
+            }
+            d => sel.date = d,
+        },
+        "c" => sel.chart = ChartKind::from_key(t).ok_or_else(invalid)?,
+        "sort" => sel.sort = SortBy::from_key(t).ok_or_else(invalid)?,
+        "top" => sel.top = Some(t.parse::<u16>().ok().filter(|n| (1..=MAX_TOP).contains(n)).ok_or_else(invalid)?),
+        "hide" => return read_hidden(sel, v),
+        _ => {}
+    }
+    Ok(())
+}
+
+/// `a=`: a preset, or area codes (the known ones are kept, the unknown ones named).
+fn read_areas(sel: &mut Selection, v: &str, ds: &Dataset) -> Result<(), ParamNotice> {
+    let set = AreaSet::from_key(v.trim()).ok_or_else(|| ParamNotice::new("a", v, NoticeReason::Invalid))?;
+    let AreaSet::Custom(codes) = set else {
+        sel.areas = set;
+        return Ok(());
+    };
+    let mut known: Vec<String> = Vec::new();
+    let mut unknown: Vec<&str> = Vec::new();
+    for c in &codes {
+        match ds.area(c).or_else(|| ds.areas.iter().find(|a| a.code.eq_ignore_ascii_case(c))) {
+            Some(a) if !known.contains(&a.code) => known.push(a.code.clone()),
+            Some(_) => {}
+            None => unknown.push(c),
+        }
+    }
+    if known.is_empty() {
+        return Err(ParamNotice::new("a", v, NoticeReason::Invalid));
+    }
+    sel.areas = AreaSet::Custom(known);
+    if unknown.is_empty() {
+        Ok(())
+    } else {
+        Err(ParamNotice::new("a", &unknown.join(", "), NoticeReason::UnknownAreas))
+    }
+}
+
+/// `hide=`: legend keys; malformed ones are named and left out.
+fn read_hidden(sel: &mut Selection, v: &str) -> Result<(), ParamNotice> {
+    let mut bad: Vec<&str> = Vec::new();
+    for k in v.split(',').map(str::trim).filter(|k| !k.is_empty()) {
+        if !valid_hide_key(k) {
+            bad.push(k);
+        } else if !sel.hidden.iter().any(|h| h == k) {
+            sel.hidden.push(k.to_string());
+        }
+    }
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(ParamNotice::new("hide", &bad.join(","), NoticeReason::Invalid))
+    }
+}
+
 /// The query pairs of a selection: only values that differ from the defaults, in the order
-/// m, a, by, mode, d, c, sort, hide.
+/// m, a, by, mode, d, c, sort, top, hide.
 pub fn to_query(sel: &Selection) -> Vec<(String, String)> {
     let d = Selection::default();
     let mut out: Vec<(String, String)> = Vec::new();
@@ -263,6 +265,9 @@ pub fn to_query(sel: &Selection) -> Vec<(String, String)> {
     }
     if sel.sort != d.sort {
         put("sort", sel.sort.key().into());
+    }
+    if let Some(n) = sel.top {
+        put("top", n.to_string());
     }
     if !sel.hidden.is_empty() {
         put("hide", sel.hidden.join(","));

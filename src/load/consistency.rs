@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 
 type Key = (String, Metric, String, String); // area, metric, date, source
+type ScopedKey = (Key, Option<String>); // … and scope, for parts named with `part`
 
 /// Finds every consistency note in a dataset.
 pub fn check(ds: &Dataset) -> Vec<ConsistencyNote> {
@@ -13,21 +14,36 @@ pub fn check(ds: &Dataset) -> Vec<ConsistencyNote> {
     let mut totals: BTreeMap<Key, (usize, f64, Unit)> = BTreeMap::new();
     let mut parts: BTreeMap<Key, Vec<(usize, f64)>> = BTreeMap::new();
     let mut shares: BTreeMap<Key, Vec<(usize, f64)>> = BTreeMap::new();
+    // named parts and their totals, matched on the scope as well
+    let mut scoped_totals: BTreeMap<ScopedKey, (usize, f64, Unit)> = BTreeMap::new();
+    let mut named: BTreeMap<ScopedKey, Vec<(usize, f64)>> = BTreeMap::new();
     for o in &ds.observations {
         let Some(v) = o.value.point() else { continue };
         let key = (o.area.clone(), o.metric, o.date.to_string(), o.source.clone());
         if o.metric == Metric::RatingShare {
             shares.entry(key).or_default().push((o.record, v));
+        } else if o.part.is_some() {
+            named.entry((key, o.scope.clone())).or_default().push((o.record, v));
         } else if o.sector.is_some() {
             parts.entry(key).or_default().push((o.record, v));
         } else {
+            scoped_totals.insert((key.clone(), o.scope.clone()), (o.record, v, o.unit));
             totals.insert(key, (o.record, v, o.unit));
         }
     }
     for (key, ps) in parts {
         let Some(&(total_rec, total, unit)) = totals.get(&key) else { continue };
         let sum: f64 = ps.iter().map(|p| p.1).sum();
-        if (sum - total).abs() > 1e-9 * total.max(1.0) {
+        if !adds_up(sum, total) {
+            let mut records = vec![total_rec];
+            records.extend(ps.iter().map(|p| p.0));
+            notes.push(note(key, records, NoteKind::PartsVsTotal { parts: sum, total, unit }));
+        }
+    }
+    for ((key, scope), ps) in named {
+        let Some(&(total_rec, total, unit)) = scoped_totals.get(&(key.clone(), scope)) else { continue };
+        let sum: f64 = ps.iter().map(|p| p.1).sum();
+        if !adds_up(sum, total) {
             let mut records = vec![total_rec];
             records.extend(ps.iter().map(|p| p.0));
             notes.push(note(key, records, NoteKind::PartsVsTotal { parts: sum, total, unit }));
@@ -44,6 +60,10 @@ pub fn check(ds: &Dataset) -> Vec<ConsistencyNote> {
         }
     }
     notes
+}
+
+fn adds_up(sum: f64, total: f64) -> bool {
+    (sum - total).abs() <= 1e-9 * total.max(1.0)
 }
 
 fn note((area, metric, date, source): Key, records: Vec<usize>, kind: NoteKind) -> ConsistencyNote {

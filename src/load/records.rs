@@ -80,6 +80,7 @@ pub fn observations(items: &[Json], ds: &Dataset, problems: &mut Vec<Problem>) -
     for (i, item) in items.iter().enumerate() {
         let known = [
             "area", "date", "metric", "sector", "rating", "value", "qualifier", "unit", "source", "scope", "quote", "note",
+            "part",
         ];
         let Some(mut f) = Fields::open(item, Section::Observations, i, &known, problems) else { continue };
         if let Some(o) = observation(&mut f, ds) {
@@ -121,6 +122,14 @@ fn observation(f: &mut Fields, ds: &Dataset) -> Option<Observation> {
     let scope = f.opt_text("scope", SHORT_TEXT);
     let quote = f.opt_text("quote", LONG_TEXT);
     let note = f.opt_text("note", LONG_TEXT);
+    // `part` names one listed part of a total that is not a sector (read by the consistency check);
+    // a sector part or a rating share names its part already.
+    let part = f.opt_text("part", SHORT_TEXT);
+    if let Some(p) = &part {
+        if matches!(sector, Some(Some(_))) || matches!(rating, Some(Some(_))) {
+            f.push("part", ProblemKind::NotAllowed(super::truncate(p, 40)));
+        }
+    }
     let value = value(f, unit);
 
     if let (Some(m), Some(u)) = (metric, unit) {
@@ -147,6 +156,7 @@ fn observation(f: &mut Fields, ds: &Dataset) -> Option<Observation> {
         scope,
         quote,
         note,
+        part,
     })
 }
 

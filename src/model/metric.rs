@@ -59,6 +59,20 @@ keyed_enum! {
         CooperativesSupported = "cooperatives_supported", "HTX được hỗ trợ", "Cooperatives supported";
         /// Conferences, dialogues or fairs organised.
         Events = "events", "Sự kiện tổ chức", "Events organised";
+        /// People's credit funds (QTDND) that a source lists beside, not inside, its count of cooperatives.
+        CreditFunds = "credit_funds", "Quỹ tín dụng nhân dân (nêu riêng)", "People's credit funds (listed separately)";
+        /// Cooperatives reported as operating effectively (hoạt động hiệu quả).
+        CooperativesEffective = "cooperatives_effective", "Số HTX hoạt động hiệu quả", "Cooperatives operating effectively";
+        /// Share of cooperatives reported as operating effectively.
+        CooperativesEffectiveShare = "cooperatives_effective_share", "Tỷ lệ HTX hoạt động hiệu quả", "Share of cooperatives operating effectively";
+        /// Tasks in a work programme or plan (its listed parts carry `part`).
+        PlannedTasks = "planned_tasks", "Nhiệm vụ trong chương trình công tác", "Tasks in a work programme";
+        /// Commendations given, to collectives or to individuals (the unit says which).
+        Awards = "awards", "Khen thưởng (tập thể, cá nhân)", "Commendations (collectives, individuals)";
+        /// Booths at a fair or market.
+        FairBooths = "fair_booths", "Gian hàng tại hội chợ", "Fair booths";
+        /// Clubs (câu lạc bộ) founded or supported.
+        Clubs = "clubs", "Câu lạc bộ", "Clubs";
     }
 }
 
@@ -91,6 +105,16 @@ keyed_enum! {
         Participations = "participations", "lượt", "participations";
         /// Events.
         Events = "events", "sự kiện", "events";
+        /// People's credit funds.
+        Funds = "funds", "quỹ", "funds";
+        /// Tasks.
+        Tasks = "tasks", "nhiệm vụ", "tasks";
+        /// Collectives (tập thể) as recipients of a commendation.
+        Collectives = "collectives", "tập thể", "collectives";
+        /// Booths (gian hàng).
+        Booths = "booths", "gian hàng", "booths";
+        /// Clubs.
+        Clubs = "clubs", "câu lạc bộ", "clubs";
     }
 }
 
@@ -140,7 +164,7 @@ impl Metric {
         use Metric::*;
         match self {
             Cooperatives | CooperativesOperating | CooperativesInactive | CooperativesSmall | CooperativesNew | CooperativesSupported
-            | AllianceMemberCooperatives => &[Unit::Cooperatives],
+            | AllianceMemberCooperatives | CooperativesEffective => &[Unit::Cooperatives],
             AllianceMemberEnterprises => &[Unit::Enterprises],
             Unions => &[Unit::Unions],
             CooperativeGroups => &[Unit::Groups],
@@ -149,10 +173,15 @@ impl Metric {
             | ProfitPerCooperative => &[Unit::Vnd],
             Members | Workers | Trainees => &[Unit::Persons],
             IncomePerMember | IncomePerWorker => &[Unit::VndPerMonth, Unit::VndPerYear],
-            RatingShare => &[Unit::Percent],
+            RatingShare | CooperativesEffectiveShare => &[Unit::Percent],
             TrainingClasses => &[Unit::Classes],
             FairParticipations => &[Unit::Participations],
             Events => &[Unit::Events],
+            CreditFunds => &[Unit::Funds],
+            PlannedTasks => &[Unit::Tasks],
+            Awards => &[Unit::Collectives, Unit::Persons],
+            FairBooths => &[Unit::Booths],
+            Clubs => &[Unit::Clubs],
         }
     }
 }
@@ -171,6 +200,11 @@ impl Unit {
                 | Unit::Classes
                 | Unit::Participations
                 | Unit::Events
+                | Unit::Funds
+                | Unit::Tasks
+                | Unit::Collectives
+                | Unit::Booths
+                | Unit::Clubs
         )
     }
 

@@ -175,4 +175,8 @@ pub struct Observation {
     pub quote: Option<String>,
     /// Anything else a reader must know.
     pub note: Option<String>,
+    /// Which listed part of a total it is, when the parts are not sectors ("đổi mới, hoàn thiện
+    /// cơ chế, chính sách"): checked against the total of the same area, metric, date, source and
+    /// scope, and named in its label.
+    pub part: Option<String>,
 }

@@ -60,6 +60,9 @@ fn valid_slides(ds: &Dataset, deck_param: Option<&str>, lang: Lang) -> (Vec<(Sli
     (good, skipped.into_iter().map(|s| s.1).collect())
 }
 
+/// Rows a slide draws unless it says otherwise (`top:` in the deck).
+const SLIDE_ROWS: u16 = 15;
+
 /// The largest text size (11 px up to `max`) at which the chart fits the space left on the screen.
 fn fitted_text(spec: &ChartSpec, width: f64, avail: f64, max: f64) -> f64 {
     let mut text = max;
@@ -249,7 +252,16 @@ fn Presentation() -> impl IntoView {
     let (ds, lang) = (dataset(), lang());
     let slides = use_slides();
     slide_keys(slides);
-    let view = Memo::new(move |_| slides.list.with(|s| s.0.get(slides.index.get()).map(|(_, sel)| crate::view::build(&ds, sel, lang.get()))));
+    let view = Memo::new(move |_| {
+        slides.list.with(|s| {
+            s.0.get(slides.index.get()).map(|(_, sel)| {
+                // a projector shows fewer rows than a screen: 15 unless the slide says `top:`
+                let mut sel = sel.clone();
+                sel.top.get_or_insert(SLIDE_ROWS);
+                crate::view::build(&ds, &sel, lang.get())
+            })
+        })
+    });
     view! {
         <PresentBar slides=slides />
         {move || slides.list.with(|s| (!s.1.is_empty()).then(|| view! {

@@ -71,7 +71,9 @@ fn name(ds: &Dataset, groups: &mut [Group], lang: Lang) {
         if let Some(s) = groups[i].sector {
             label = format!("{label} ({})", s.label(lang).to_lowercase());
         }
-        if count[&code] > 1 {
+        if let Some(part) = &groups[i].figs[0].obs.part {
+            label = format!("{label} — {part}");
+        } else if count[&code] > 1 {
             label = tell_apart(ds, groups, i, label);
         }
         groups[i].label = label;

@@ -49,8 +49,9 @@ pub fn lay_out<'a>(ds: &'a Dataset, sel: &Selection, plan: &Plan, figs: Vec<Fig<
     }
     let mut groups = group::make(ds, figs, lang);
     group::sort(&mut groups, sel.sort);
-    let cap = !plan.line && plan.chart_kind != ChartKind::Table && groups.len() > MAX_ROWS;
-    let rest_groups = if cap { groups.split_off(MAX_ROWS) } else { Vec::new() };
+    let max_rows = sel.top.map_or(MAX_ROWS, |n| (n as usize).min(MAX_ROWS));
+    let cap = !plan.line && plan.chart_kind != ChartKind::Table && groups.len() > max_rows;
+    let rest_groups = if cap { groups.split_off(max_rows) } else { Vec::new() };
     let percent = plan.computed == Computed::Share || plan.is_rating;
     let max = groups.iter().flat_map(|g| g.figs.iter().map(|f| f.value.extent())).fold(0.0, f64::max);
     let scale = if percent { MoneyScale::One } else { money_scale(sel.unit, max) };
@@ -63,7 +64,7 @@ pub fn lay_out<'a>(ds: &'a Dataset, sel: &Selection, plan: &Plan, figs: Vec<Fig<
         bars::lay_out(&cx, groups, percent)
     };
     if !rest_groups.is_empty() {
-        laid.caveats.push(Caveat::TopRows { shown: MAX_ROWS, more: rest_groups.len() });
+        laid.caveats.push(Caveat::TopRows { shown: max_rows, more: rest_groups.len() });
         laid.rest = rest_groups.into_iter().flat_map(|g| {
             let key = g.key;
             g.figs.into_iter().map(move |f| (match f.part {

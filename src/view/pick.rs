@@ -53,6 +53,7 @@ mod tests {
             scope: None,
             quote: None,
             note: None,
+            part: None,
             record,
         }
     }

@@ -75,6 +75,9 @@ pub fn metric_text(o: &Observation, lang: Lang) -> String {
     if let Some(r) = o.rating {
         m.push_str(&format!(" — {}", r.label(lang)));
     }
+    if let Some(p) = &o.part {
+        m.push_str(&format!(" — {p}"));
+    }
     m
 }
 

@@ -40,12 +40,13 @@ fn series<'a>(cx: &Cx, groups: Vec<Group<'a>>, sel: &Selection, caveats: &mut Ve
     for (_, figs) in &mut series {
         figs.sort_by_key(|f| (f.obs.date.sort_key(), f.obs.record));
     }
-    if series.len() > MAX_SERIES {
+    let max_series = sel.top.map_or(MAX_SERIES, |n| (n as usize).min(MAX_SERIES));
+    if series.len() > max_series {
         // the lines of the largest last figures, whatever the order asked for
         let last = |f: &[Fig]| f.last().map(|x| x.value.extent()).unwrap_or(0.0);
         series.sort_by(|a, b| last(&b.1).total_cmp(&last(&a.1)).then(a.0.code.cmp(&b.0.code)));
-        caveats.push(Caveat::TopSeries { shown: MAX_SERIES, more: series.len() - MAX_SERIES });
-        series.truncate(MAX_SERIES);
+        caveats.push(Caveat::TopSeries { shown: max_series, more: series.len() - max_series });
+        series.truncate(max_series);
     }
     match sel.sort {
         SortBy::Name => series.sort_by(|a, b| fold(&area_label(a.0, cx.lang)).cmp(&fold(&area_label(b.0, cx.lang))).then(a.0.code.cmp(&b.0.code))),
