@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod key_figures;
 pub mod load;
 pub mod model;
+pub mod prerender;
 pub mod sources;
 pub mod view;
 

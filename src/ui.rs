@@ -25,6 +25,7 @@ mod share_bar;
 mod shell;
 mod sources_page;
 mod state;
+mod static_view;
 mod summary;
 mod timing;
 mod tooltip;
@@ -35,11 +36,11 @@ pub use chart_canvas::ChartCanvas;
 /// Mounts the app on `<body>`.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    static_view::mount(App);
 }
 
 /// Mounts the embed page alone (the `htx-embed` bundle served as `embed.html`).
 pub fn mount_embed() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(embed::EmbedApp);
+    static_view::mount(embed::EmbedApp);
 }

@@ -127,6 +127,7 @@ fn after_paint(canvas: &web_sys::HtmlCanvasElement, m: &[Mark]) {
         let _ = canvas.set_attribute("data-redraw-ms", &format!("{ms:.2}"));
     }
     if !FIRST_PAINT.swap(true, Ordering::Relaxed) {
+        super::static_view::reveal();
         if let Some(p) = window().performance() {
             let _ = p.mark("htx-first-chart");
         }
@@ -281,6 +282,14 @@ pub fn ChartCanvas(
             focus.set(None);
         }
     };
+    // what a screen reader hears when the keyboard moves to a mark: "Lạng Sơn: 478 HTX (2023)"
+    let spoken = move || {
+        let f = focus.get().filter(|f| f.pinned)?;
+        Some(figures.with(|fs| match fs.iter().find(|x| x.key == f.mark.key) {
+            Some(x) => format!("{}: {} ({})", f.mark.label, x.value_text, x.date),
+            None => f.mark.label.clone(),
+        }))
+    };
     let tip = move || {
         let f = focus.get()?;
         let left = (f.x + 14.0).min((width.get() - 300.0).max(0.0));
@@ -294,6 +303,7 @@ pub fn ChartCanvas(
                 on:pointermove=move |ev| st.on_move(ev) on:pointerdown=move |ev| st.on_down(ev) on:keydown=move |ev| st.on_key(ev)
                 on:focus=move |_| st.on_focus() on:blur=on_blur></canvas>
             {tip}
+            <p class="visually-hidden" aria-live="polite" data-testid="mark-announcer">{spoken}</p>
             {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
             {move || (!drawn.get()).then(|| view! { <p class="status">{move || lang.get().pick("Đang vẽ…", "Drawing…")}</p> })}
         </div>

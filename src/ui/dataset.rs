@@ -129,6 +129,7 @@ where
                         match data.await {
                             Ok(ds) => view! { <WithDataset ds=ds><CachedNotice />{render()}</WithDataset> }.into_any(),
                             Err(e) => {
+                                super::static_view::reveal();
                                 let custom = data_param.get_untracked().is_some();
                                 let back = move |_| {
                                     let qs = query.with_untracked(|q| query_without(q, &["data"]));

@@ -126,10 +126,21 @@ pub fn ExplorePanel() -> impl IntoView {
         explore_link: false,
     };
     let query = Signal::derive(move || sel.with(explore::to_query));
+    // a change of view is announced once: "Đang hiển thị: vốn điều lệ theo địa phương, 9 địa bàn"
+    let announce = move || {
+        view.with(|v| {
+            let n = v.figures.iter().map(|f| f.area_code.as_str()).collect::<std::collections::BTreeSet<_>>().len() + v.rest.len();
+            match lang.get() {
+                Lang::Vi => format!("Đang hiển thị: {}, {n} địa bàn.", v.title),
+                Lang::En => format!("Showing: {}, {n} area{}.", v.title, if n == 1 { "" } else { "s" }),
+            }
+        })
+    };
     view! {
         <section class="explorer" aria-labelledby="explorer-title">
             <h2 class="section-title" id="explorer-title">{move || lang.get().pick("Khám phá số liệu", "Explore the figures")}</h2>
             <ParamNotices state=state />
+            <p class="visually-hidden" aria-live="polite" data-testid="view-announcer">{announce}</p>
             <Controls />
             <ChartFigure id="explorer" view=view query=query actions=actions />
         </section>

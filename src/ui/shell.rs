@@ -5,6 +5,16 @@ use super::state::use_lang;
 use crate::i18n::Lang;
 use leptos::prelude::*;
 
+/// Moves the keyboard to the first chart (without changing the address, which holds the view).
+fn skip_to_chart(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    let target = document().query_selector("figure.chart canvas, figure.chart table").ok().flatten();
+    if let Some(el) = target.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}
+
 /// The site header with the app's name and the language switch.
 #[component]
 pub fn Header() -> impl IntoView {
@@ -16,6 +26,9 @@ pub fn Header() -> impl IntoView {
     });
     view! {
         <header class="site-header">
+            <a class="skip-link" href="#explorer-title" data-testid="skip-link" on:click=skip_to_chart>
+                {move || lang.get().pick("Bỏ qua, tới biểu đồ", "Skip to the chart")}
+            </a>
             <a class="brand" href="./">"HTX Charts"</a>
             <span class="tagline">
                 {move || lang.get().pick("Thống kê hợp tác xã Việt Nam, mỗi số liệu kèm nguồn", "Viet Nam cooperative statistics, every figure with its source")}

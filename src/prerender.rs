@@ -1,0 +1,138 @@
+//! The static first view: the default page's charts drawn at build time by the same pipeline and
+//! chart functions (plotters' SVG backend) as HTML with inline SVG, so the HTML parser paints the
+//! first chart before the WebAssembly has loaded. `src/bin/prerender.rs` writes it into
+//! `dist/index.html` (and the default deck's first slide into `dist/present.html`); the app takes
+//! over once its own first chart is painted. Shown only for the address it was rendered for (no
+//! query string, the bundled data): an inline script hides it otherwise.
+
+use crate::chart::{self, Theme};
+use crate::explore::Selection;
+use crate::i18n::Lang;
+use crate::key_figures;
+use crate::model::Dataset;
+use crate::view::{self, ChartView};
+
+/// The width the SVGs are drawn at (they scale to their column).
+pub const WIDTH: u32 = 860;
+
+/// Escapes text for HTML.
+pub fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The chart as an SVG element that scales to its column (a viewBox instead of a fixed size).
+fn svg(v: &ChartView, label: &str) -> String {
+    let theme = Theme::light(1.0);
+    let height = chart::preferred_height(&v.spec, WIDTH as f64, &theme).ceil() as u32;
+    let Ok((svg, _)) = chart::to_svg(&v.spec, WIDTH, height, &theme) else { return String::new() };
+    let head = format!(r#"<svg width="{WIDTH}" height="{height}""#);
+    let open = format!(r#"<svg class="static-chart" role="img" aria-label="{}" viewBox="0 0 {WIDTH} {height}" width="100%""#, esc(label));
+    svg.replacen(&head, &open, 1)
+}
+
+fn list(class: &str, items: &[String]) -> String {
+    let li: String = items.iter().map(|c| format!("<li>{}</li>", esc(c))).collect();
+    format!(r#"<ul class="{class}">{li}</ul>"#)
+}
+
+fn table(v: &ChartView, lang: Lang) -> String {
+    let rows: String = v
+        .figures
+        .iter()
+        .chain(&v.rest)
+        .take(100)
+        .map(|f| {
+            format!(
+                r#"<tr data-key="{}"><th scope="row">{}</th><td>{}</td><td class="num">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+                esc(&f.key),
+                esc(&f.area),
+                esc(&f.metric_with_scope()),
+                esc(&f.value_text),
+                esc(&f.qualifier_text),
+                esc(&f.date),
+                esc(&f.sources())
+            )
+        })
+        .collect();
+    let head: String = [("Địa bàn", "Area"), ("Chỉ tiêu", "Metric"), ("Số liệu", "Figure"), ("Mức chính xác", "Qualifier"), ("Thời điểm", "Date"), ("Nguồn", "Source")]
+        .iter()
+        .map(|(vi, en)| format!(r#"<th scope="col">{}</th>"#, lang.pick(vi, en)))
+        .collect();
+    format!(
+        r#"<details class="chart-table"><summary>{}</summary><div class="table-scroll"><table><caption>{}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></details>"#,
+        lang.pick("Bảng số liệu và nguồn", "Table of figures and sources"),
+        esc(&v.title)
+    )
+}
+
+/// One chart as the app's figure markup, with its inline SVG.
+pub fn figure(id: &str, v: &ChartView, lang: Lang) -> String {
+    let keys: Vec<&str> = v.figures.iter().map(|f| f.key.as_str()).collect();
+    format!(
+        r#"<figure class="chart" data-static-chart="{id}" data-keys="{}"><div class="chart-head"><h2 class="chart-title">{}</h2></div>{}<p class="chart-unit">{}</p><div class="chart-canvas">{}</div><div class="chart-summary"><p>{}</p></div>{}<figcaption class="source-line">{}</figcaption>{}</figure>"#,
+        esc(&keys.join(",")),
+        esc(&v.title),
+        list("caveats", &v.caveat_text),
+        esc(&v.unit_line),
+        svg(v, &format!("{}. {}", v.title, v.unit_line)),
+        esc(&v.summary),
+        list("chart-notes", &v.notes),
+        esc(&v.source_line),
+        table(v, lang)
+    )
+}
+
+/// The explorer page's first view: header, the explorer's default chart, then the key figures.
+/// Right after the first chart an inline script marks `htx-first-chart` in the performance
+/// timeline (the same mark the app sets when it paints).
+pub fn explorer_page(ds: &Dataset) -> String {
+    let lang = Lang::Vi;
+    let first = view::build(ds, &Selection::default(), lang);
+    let keys: String = key_figures::for_dataset(ds).iter().map(|(k, sel)| figure(k.id, &view::build(ds, sel, lang), lang)).collect();
+    format!(
+        r#"<main class="page static-page"><header class="site-header"><a class="brand" href="./">HTX Charts</a><span class="tagline">Thống kê hợp tác xã Việt Nam, mỗi số liệu kèm nguồn</span></header><p class="intro">Mỗi số liệu ghi rõ nguồn, thời điểm và mức chính xác (hơn, khoảng, ước tính…).</p><section class="explorer"><h2 class="section-title">Khám phá số liệu</h2><div class="controls static-controls" aria-hidden="true"></div>{}<script>if(!document.documentElement.classList.contains('no-static'))performance.mark('htx-first-chart')</script></section><h2 class="section-title">Số liệu chính</h2><div class="charts">{keys}</div></main>"#,
+        figure("explorer", &first, lang)
+    )
+}
+
+/// The default deck's first slide.
+pub fn first_slide(ds: &Dataset) -> String {
+    let deck = crate::deck::default_deck();
+    let Some(slide) = deck.slides.first() else { return String::new() };
+    let (sel, _) = crate::explore::from_query(slide, ds);
+    let mut sel = sel;
+    sel.top.get_or_insert(15);
+    let v = view::build(ds, &sel, Lang::Vi);
+    format!(
+        r#"<main class="present static-page"><div class="present-bar"><span class="brand">HTX Charts</span><span class="slide-counter">1 / {}</span></div><figure class="chart slide"><h1 class="slide-title">{}</h1><p class="slide-meta">{}</p><div class="chart-canvas">{}</div><figcaption class="source-line slide-source">{}</figcaption></figure><script>if(!document.documentElement.classList.contains('no-static'))performance.mark('htx-first-chart')</script></main>"#,
+        deck.slides.len(),
+        esc(&v.title),
+        esc(&v.unit_line),
+        svg(&v, &v.title),
+        esc(&v.source_line)
+    )
+}
+
+/// The script that hides the static view on any other address (a query string: another view,
+/// another dataset), placed before it in `<body>`.
+pub const GUARD: &str = r#"<script>if(location.search.length>1||location.hash.length>1)document.documentElement.classList.add('no-static')</script>"#;
+
+/// Puts a static view into a built page: right after `<body>`, in `<div id="static-view">`.
+pub fn inject(page: &str, body: &str) -> Option<String> {
+    let at = page.find("<body>")? + "<body>".len();
+    Some(format!(r#"{}{GUARD}<div id="static-view">{body}</div>{}"#, &page[..at], &page[at..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn injects_after_body_with_its_guard() {
+        let out = inject("<html><body><p>x</p></body></html>", "<b>v</b>").unwrap();
+        assert!(out.starts_with("<html><body><script>"));
+        assert!(out.contains(r#"<div id="static-view"><b>v</b></div><p>x</p>"#));
+        assert!(inject("<html></html>", "v").is_none());
+        assert_eq!(esc("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+    }
+}
