@@ -151,6 +151,15 @@ fn keyboard_focus(mark: Mark) -> Focus {
     Focus { x: mark.shape.x + mark.shape.w, y, mark, pinned: true }
 }
 
+/// What a screen reader hears when the keyboard moves to a mark: "Lạng Sơn: 478 HTX (2023)".
+fn spoken(focus: RwSignal<Option<Focus>>, figures: Signal<Vec<Figure>>) -> Option<String> {
+    let f = focus.get().filter(|f| f.pinned)?;
+    Some(figures.with(|fs| match fs.iter().find(|x| x.key == f.mark.key) {
+        Some(x) => format!("{}: {} ({})", f.mark.label, x.value_text, x.date),
+        None => f.mark.label.clone(),
+    }))
+}
+
 /// The marks drawn and the one the pointer or keyboard is on.
 #[derive(Clone, Copy)]
 struct Interaction {
@@ -282,14 +291,7 @@ pub fn ChartCanvas(
             focus.set(None);
         }
     };
-    // what a screen reader hears when the keyboard moves to a mark: "Lạng Sơn: 478 HTX (2023)"
-    let spoken = move || {
-        let f = focus.get().filter(|f| f.pinned)?;
-        Some(figures.with(|fs| match fs.iter().find(|x| x.key == f.mark.key) {
-            Some(x) => format!("{}: {} ({})", f.mark.label, x.value_text, x.date),
-            None => f.mark.label.clone(),
-        }))
-    };
+    let spoken = move || spoken(focus, figures);
     let tip = move || {
         let f = focus.get()?;
         let left = (f.x + 14.0).min((width.get() - 300.0).max(0.0));
