@@ -151,6 +151,16 @@ fn keyboard_focus(mark: Mark) -> Focus {
     Focus { x: mark.shape.x + mark.shape.w, y, mark, pinned: true }
 }
 
+/// Esc closes the tooltip.
+fn close_on_escape(focus: RwSignal<Option<Focus>>) {
+    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            focus.set(None);
+        }
+    });
+    on_cleanup(move || esc.remove());
+}
+
 /// What a screen reader hears when the keyboard moves to a mark: "Lạng Sơn: 478 HTX (2023)".
 fn spoken(focus: RwSignal<Option<Focus>>, figures: Signal<Vec<Figure>>) -> Option<String> {
     let f = focus.get().filter(|f| f.pinned)?;
@@ -276,12 +286,7 @@ pub fn ChartCanvas(
             Err(e) => error.set(Some(e.to_string())),
         });
     });
-    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            focus.set(None);
-        }
-    });
-    on_cleanup(move || esc.remove());
+    close_on_escape(focus);
 
     let st = Interaction { marks, focus, on_select };
     let on_blur = move |ev: web_sys::FocusEvent| {
