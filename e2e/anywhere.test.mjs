@@ -7,8 +7,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { startServer } from './server.mjs';
-import { DIST, launchBrowser, newPage, closePage, screenshot, waitForCharts, marksOf, EXPLORER_CANVAS, assertNoErrors, queryOf } from './helpers.mjs';
+import { DIST, ROOT, launchBrowser, newPage, closePage, screenshot, waitForCharts, marksOf, EXPLORER_CANVAS, assertNoErrors, queryOf } from './helpers.mjs';
 import { startFixtureServer } from './share-helpers.mjs';
 
 const T = { timeout: 120_000 };
@@ -248,6 +252,78 @@ describe('a phone (360 px)', () => {
       const number = value.match(/[\d.,]+/)[0];
       assert.ok(summary.includes(number), `the summary gives its figure ${number}: ${summary}`);
       assert.equal(await page.locator(EXPLORER_CANVAS).getAttribute('aria-describedby'), 'summary-explorer');
+    } finally {
+      await closePage(page);
+    }
+  });
+});
+
+describe('a provincial dataset of 50,000 records, and implausible values', () => {
+  let site;
+  before(async () => {
+    site = await startServer(DIST, 0);
+  });
+  after(async () => {
+    await site?.stop();
+  });
+
+  it('50,000 observations over 3,000 communes: a chart is drawn, no canvas over 16,384 px, the rest in a paged table', T, async () => {
+    const file = path.join(os.tmpdir(), 'htx-big-50000.json');
+    execFileSync('python3', [path.join(ROOT, 'scripts', 'make-big-dataset.py'), '50000', file]);
+    const body = fs.readFileSync(file);
+    const page = await newPage(browser);
+    try {
+      const url = `${site.url}data/big-50000.json`;
+      await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+      const t0 = Date.now();
+      await page.goto(`${site.url}?data=${encodeURIComponent(url)}`, { waitUntil: 'load' });
+      await page.locator(`${EXPLORER_CANVAS}[data-drawn="1"]`).waitFor({ timeout: 60_000 });
+      console.log(`# 50,000 records (${(body.length / 1e6).toFixed(1)} MB): explorer chart drawn ${Date.now() - t0} ms after navigation (not asserted)`);
+      const marks = await marksOf(page, 'explorer');
+      assert.ok(marks.length > 0 && marks.length <= 40, `at most 40 bars: ${marks.length}`);
+      const sizes = await page.evaluate(() => [...document.querySelectorAll('canvas')].map((c) => [c.width, c.height]));
+      for (const [w, h] of sizes) assert.ok(w <= 16384 && h <= 16384, `canvas ${w}×${h} within 16,384 px`);
+      assert.match(await page.locator('figure[data-chart=explorer] .caveats').innerText(), /và [\d.]+ địa bàn khác — xem bảng/);
+      await page.locator('figure[data-chart=explorer] details.chart-table > summary').click();
+      await page.locator('figure[data-chart=explorer] [data-testid=table-pager]').waitFor();
+      await screenshot(page, 'big-50000');
+      assertNoErrors(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it('duplicates, future dates, implausible sizes, part_of cycles and too-wide ranges are listed as data problems', T, async () => {
+    const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data', 'htx.json'), 'utf8'));
+    data.updated = '2026-11-21';
+    const base = data.observations.find((o) => o.area === 'P20' && o.metric === 'cooperatives' && o.value === 478);
+    data.areas.push({ code: 'C99-A', name: 'Xã A', level: 'city', part_of: 'C99-B' }, { code: 'C99-B', name: 'Xã B', level: 'city', part_of: 'C99-A' });
+    data.observations.push(
+      { ...base },
+      { ...base, date: '2099', value: 479 },
+      { ...base, date: '2022', value: 1e300 },
+      { ...base, date: '2021', metric: 'members', unit: 'persons', value: { low: 10, high: 500 } },
+    );
+    const page = await newPage(browser);
+    try {
+      await page.route('**/data/htx.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) }));
+      await page.goto(site.url, { waitUntil: 'load' });
+      const problems = page.locator('[data-testid=data-problems]');
+      await problems.waitFor({ state: 'attached', timeout: 30_000 });
+      await problems.evaluate((el) => { el.open = true; });
+      const text = await problems.innerText();
+      const n = data.observations.length;
+      for (const [what, re] of [
+        ['duplicate', new RegExp(`observations\\[${n - 4}\\].*trùng`)],
+        ['after updated', new RegExp(`observations\\[${n - 3}\\]\\.date`)],
+        ['implausible size', new RegExp(`observations\\[${n - 2}\\]\\.value`)],
+        ['too-wide range', new RegExp(`observations\\[${n - 1}\\]\\.value`)],
+        ['part_of cycle', /areas\[\d+\]\.part_of/],
+      ]) {
+        assert.match(text, re, `${what} is listed: ${text.slice(0, 600)}`);
+      }
+      await page.locator(`${EXPLORER_CANVAS}[data-drawn="1"]`).waitFor();
+      await screenshot(page, 'plausibility-problems');
     } finally {
       await closePage(page);
     }

@@ -6,14 +6,53 @@
 use crate::i18n::Lang;
 use crate::model::{Qualifier, Unit, Value};
 
-/// Formats a plain number with the language's separators, keeping every significant digit.
+/// Numbers from this size on are written in scientific form ("1,2 × 10^21"): they are beyond any
+/// figure a data file can hold (the loader's caps), and their digits would not be readable.
+pub const SCIENTIFIC_FROM: f64 = 1e21;
+
+/// Formats a plain number with the language's separators, keeping every significant digit (a
+/// number of [`SCIENTIFIC_FROM`] or more in scientific form).
 pub fn number(x: f64, lang: Lang) -> String {
+    if x.abs() >= SCIENTIFIC_FROM {
+        return scientific(x, lang);
+    }
     let (int, frac) = split_decimal(&plain_decimal(x));
     punctuate(&int, &frac, lang, x < 0.0)
 }
 
+/// Scientific form with one decimal: "1,0 × 10^300" (vi), "2.5 × 10^21" (en).
+pub fn scientific(x: f64, lang: Lang) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return number(if x.is_finite() { x } else { 0.0 }, lang);
+    }
+    let text = format!("{:.1e}", x.abs()); // "2.5e21"
+    let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
+    let mantissa = if lang == Lang::Vi { mantissa.replace('.', ",") } else { mantissa.to_string() };
+    let sign = if x < 0.0 { "-" } else { "" };
+    format!("{sign}{mantissa} × 10^{exp}")
+}
+
+/// A short axis label for a number of 10^9 or more ("1,2 tỷ", "3.5 bn", "2,5 nghìn tỷ"), or in
+/// scientific form from 10^15; smaller numbers as [`number`] writes them.
+pub fn compact(x: f64, lang: Lang) -> String {
+    let a = x.abs();
+    if a < 1e9 {
+        number(x, lang)
+    } else if a >= 1e15 {
+        scientific(x, lang)
+    } else {
+        let (div, vi, en) = if a >= 1e12 { (1e12, "nghìn tỷ", "tn") } else { (1e9, "tỷ", "bn") };
+        // at most three decimals, without float noise
+        let v = (x / div * 1000.0).round() / 1000.0;
+        format!("{} {}", number(v, lang), lang.pick(vi, en))
+    }
+}
+
 /// Formats a number divided by 10^`shift` without floating-point error.
 fn shifted(x: f64, shift: usize, lang: Lang) -> String {
+    if x.abs() >= SCIENTIFIC_FROM * 10f64.powi(shift as i32) {
+        return scientific(x / 10f64.powi(shift as i32), lang);
+    }
     let (int, frac) = split_decimal(&plain_decimal(x));
     let digits = format!("{int}{frac}");
     let point = int.len() as isize - shift as isize;
@@ -76,12 +115,17 @@ pub enum MoneyScale {
     Million,
     /// tỷ (10^9)
     Billion,
+    /// nghìn tỷ (10^12), for amounts of 10^15 (a million tỷ) or more: smaller ones are written in
+    /// tỷ ("68.013,075 tỷ đồng"), as sources write them.
+    Trillion,
 }
 
 impl MoneyScale {
     /// The scale that reads best for an amount.
     pub fn for_amount(x: f64) -> MoneyScale {
-        if x.abs() >= 1e9 {
+        if x.abs() >= 1e15 {
+            MoneyScale::Trillion
+        } else if x.abs() >= 1e9 {
             MoneyScale::Billion
         } else if x.abs() >= 1e6 {
             MoneyScale::Million
@@ -95,7 +139,13 @@ impl MoneyScale {
             MoneyScale::One => 0,
             MoneyScale::Million => 6,
             MoneyScale::Billion => 9,
+            MoneyScale::Trillion => 12,
         }
+    }
+
+    /// What amounts are divided by in this scale (10^6 for millions, …).
+    pub fn divisor(self) -> f64 {
+        10f64.powi(self.shift() as i32)
     }
 
     fn word(self, lang: Lang) -> &'static str {
@@ -105,6 +155,8 @@ impl MoneyScale {
             (MoneyScale::Billion, Lang::Vi) => "tỷ ",
             (MoneyScale::Million, Lang::En) => "million ",
             (MoneyScale::Billion, Lang::En) => "billion ",
+            (MoneyScale::Trillion, Lang::Vi) => "nghìn tỷ ",
+            (MoneyScale::Trillion, Lang::En) => "trillion ",
         }
     }
 }
@@ -224,6 +276,31 @@ mod tests {
         let r = Value::Range { low: 3.8e6, high: 5.5e6, high_open: true };
         assert_eq!(value(r, Qualifier::Exact, Unit::VndPerMonth, Vi), "3,8 – hơn 5,5 triệu đồng/người/tháng");
         assert_eq!(value(Value::Point(35041.0), Qualifier::Preliminary, Unit::Cooperatives, Vi), "35.041 HTX (sơ bộ)");
+    }
+
+    #[test]
+    fn huge_amounts() {
+        assert_eq!(amount(68_013_075_000_000.0, Unit::Vnd, Vi), "68.013,075 tỷ đồng");
+        assert_eq!(amount(999_000_000_000_000.0, Unit::Vnd, Vi), "999.000 tỷ đồng");
+        assert_eq!(amount(1e16, Unit::Vnd, Vi), "10.000 nghìn tỷ đồng");
+        assert_eq!(amount(2.5e15, Unit::Vnd, En), "2,500 trillion VND");
+        assert_eq!(MoneyScale::Trillion.divisor(), 1e12);
+        assert_eq!(number(1e300, Vi), "1,0 × 10^300");
+        assert_eq!(number(-2.5e21, En), "-2.5 × 10^21");
+        assert_eq!(number(1e20, En), "100,000,000,000,000,000,000");
+        assert_eq!(amount(1e300, Unit::Vnd, Vi), "1,0 × 10^288 nghìn tỷ đồng");
+    }
+
+    #[test]
+    fn compact_ticks() {
+        assert_eq!(compact(500_000_000.0, Vi), "500.000.000");
+        assert_eq!(compact(1.2e9, Vi), "1,2 tỷ");
+        assert_eq!(compact(1.2e9, En), "1.2 bn");
+        assert_eq!(compact(2.5e12, Vi), "2,5 nghìn tỷ");
+        assert_eq!(compact(750e12, En), "750 tn");
+        assert_eq!(compact(1e15, Vi), "1,0 × 10^15");
+        assert_eq!(compact(1e300, Vi), "1,0 × 10^300");
+        assert_eq!(compact(0.0, Vi), "0");
     }
 
     #[test]

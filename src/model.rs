@@ -17,6 +17,7 @@ pub use problem::{Problem, ProblemKind, Section};
 pub use source::Source;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A dataset after validation: only valid records, plus what was wrong with the others.
 #[derive(Debug, Clone, Default)]
@@ -42,6 +43,9 @@ pub struct Dataset {
     pub notes: Vec<ConsistencyNote>,
     area_index: HashMap<String, usize>,
     source_index: HashMap<String, usize>,
+    /// Positions of the counts of cooperatives by area (see [`Dataset::counts_of`]), made when
+    /// first asked for, with the number of observations it was made from.
+    count_index: OnceLock<(usize, HashMap<String, Vec<usize>>)>,
 }
 
 impl Dataset {
@@ -68,6 +72,7 @@ impl Dataset {
             notes: Vec::new(),
             area_index,
             source_index,
+            count_index: OnceLock::new(),
         }
     }
 
@@ -81,9 +86,38 @@ impl Dataset {
         self.source_index.get(id).map(|&i| &self.sources[i])
     }
 
-    /// The observation with this record index (its position in the file).
+    /// The observation with this record index (its position in the file). The loader keeps
+    /// observations in file order, so this is a binary search; a list in another order is searched
+    /// one by one.
     pub fn observation(&self, record: usize) -> Option<&Observation> {
-        self.observations.iter().find(|o| o.record == record)
+        match self.observations.binary_search_by_key(&record, |o| o.record) {
+            Ok(i) => Some(&self.observations[i]),
+            Err(_) if self.observations.is_sorted_by_key(|o| o.record) => None,
+            Err(_) => self.observations.iter().find(|o| o.record == record),
+        }
+    }
+
+    /// The counts of cooperatives of an area (metric and unit `cooperatives`, no sector or rating
+    /// class), in file order: what per-cooperative values are divided by. Found through an index
+    /// made on first use; a list of observations changed since (another length) is searched one
+    /// by one.
+    pub fn counts_of(&self, area: &str) -> Vec<&Observation> {
+        let is_count = |o: &Observation| {
+            o.metric == Metric::Cooperatives && o.unit == Unit::Cooperatives && o.sector.is_none() && o.rating.is_none()
+        };
+        let (len, index) = self.count_index.get_or_init(|| {
+            let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, o) in self.observations.iter().enumerate().filter(|(_, o)| is_count(o)) {
+                index.entry(o.area.clone()).or_default().push(i);
+            }
+            (self.observations.len(), index)
+        });
+        if *len == self.observations.len() {
+            let found = index.get(area).map(Vec::as_slice).unwrap_or_default();
+            found.iter().map(|&i| &self.observations[i]).filter(|o| is_count(o) && o.area == area).collect()
+        } else {
+            self.observations.iter().filter(|o| is_count(o) && o.area == area).collect()
+        }
     }
 
     /// Consistency notes that concern this observation.

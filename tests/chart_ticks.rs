@@ -63,3 +63,41 @@ fn bar_chart_of_small_values_prints_clean_ticks() {
     let texts: Vec<&str> = svg.lines().filter(|l| !l.trim_start().starts_with('<')).collect();
     assert!(texts.iter().all(|t| !t.contains("0000000")), "{svg}");
 }
+
+/// The texts drawn in a bar chart of one value.
+fn drawn_texts(value: f64, unit: Unit, tick_divisor: f64, lang: Lang) -> Vec<String> {
+    let rows = vec![BarRow {
+        key: "P20".into(),
+        label: "Lạng Sơn".into(),
+        date: "2023".into(),
+        value: Value::Point(value),
+        qualifier: Qualifier::Exact,
+        value_label: format::number(value / tick_divisor, lang),
+        record: 0,
+        flagged: false,
+    }];
+    let spec = ChartSpec::Bars(BarSpec { unit, tick_divisor, rows });
+    let t = Theme { lang, ..Theme::light(1.0) };
+    let h = chart::preferred_height(&spec, 640.0, &t).ceil() as u32;
+    let (svg, _) = chart::to_svg(&spec, 640, h, &t).unwrap();
+    svg.lines().filter(|l| !l.trim_start().starts_with('<')).map(|l| l.trim().to_string()).collect()
+}
+
+#[test]
+fn huge_values_draw_short_tick_labels() {
+    // values past the loader's caps (a chart drawn on its own): ticks in words, then scientific
+    let texts = drawn_texts(3.2e9, Unit::Persons, 1.0, Lang::Vi);
+    assert!(texts.iter().any(|t| t == "2 tỷ" || t == "1 tỷ"), "{texts:?}");
+    let texts = drawn_texts(3.2e9, Unit::Persons, 1.0, Lang::En);
+    assert!(texts.iter().any(|t| t.ends_with(" bn")), "{texts:?}");
+    let texts = drawn_texts(4.5e13, Unit::Cooperatives, 1.0, Lang::Vi);
+    assert!(texts.iter().any(|t| t.ends_with(" nghìn tỷ")), "{texts:?}");
+    for lang in [Lang::Vi, Lang::En] {
+        let texts = drawn_texts(1e300, Unit::Cooperatives, 1.0, lang);
+        assert!(texts.iter().any(|t| t.contains(" × 10^")), "{texts:?}");
+        assert!(texts.iter().all(|t| t.chars().count() <= 40), "{texts:?}");
+    }
+    // money in nghìn tỷ from 10^15 đồng: ticks of the scale, short
+    let texts = drawn_texts(3e15, Unit::Vnd, 1e12, Lang::Vi);
+    assert!(texts.iter().all(|t| t.chars().count() <= 12), "{texts:?}");
+}

@@ -181,9 +181,10 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarSpec, t
     Ok(marks)
 }
 
-/// A tick label in the chart's scale (money in millions or billions, as the unit line says).
+/// A tick label in the chart's scale (money in millions or billions, as the unit line says); a
+/// number of 10^9 or more in that scale in a short form ("1,2 tỷ", "1,0 × 10^300").
 pub(super) fn tick_label(tk: f64, divisor: f64, t: &Theme) -> String {
-    crate::format::number(tk / divisor, t.lang)
+    crate::format::compact(tk / divisor, t.lang)
 }
 
 /// Mixes two colours: `amount` of `b` into `a`.

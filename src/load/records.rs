@@ -1,9 +1,10 @@
 //! Validation of each kind of record.
 
 use super::fields::{Fields, LONG_TEXT, SHORT_TEXT};
+use super::plausible;
+use super::raw::{same_text, Json, Record};
 use crate::model::{Problem, ProblemKind, Section};
-use crate::model::{Area, Dataset, DateRef, Level, Metric, Observation, Qualifier, Rating, Sector, Source, Unit, Value, Ymd};
-use serde_json::Value as Json;
+use crate::model::{Area, Dataset, Level, Metric, Observation, Qualifier, Rating, Sector, Source, Unit, Value, Ymd};
 use std::collections::HashSet;
 
 /// Valid sources; problems for the rest.
@@ -63,59 +64,102 @@ pub fn areas(items: &[Json], problems: &mut Vec<Problem>) -> Vec<Area> {
         problems.append(&mut f.problems);
     }
     let codes: HashSet<String> = out.iter().map(|(_, a)| a.code.clone()).collect();
-    out.into_iter()
+    let out = out
+        .into_iter()
         .filter_map(|(i, a)| match &a.part_of {
             Some(p) if !codes.contains(p) || *p == a.code => {
                 problems.push(Problem::new(Section::Areas, i, Some("part_of"), ProblemKind::UnknownReference(super::truncate(p, 40))));
                 None
             }
-            _ => Some(a),
+            _ => Some((i, a)),
         })
-        .collect()
+        .collect();
+    plausible::drop_cycles(out, problems)
 }
 
-/// Valid observations; problems for the rest.
-pub fn observations(items: &[Json], ds: &Dataset, problems: &mut Vec<Problem>) -> Vec<Observation> {
-    let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let known = [
-            "area", "date", "metric", "sector", "rating", "value", "qualifier", "unit", "source", "scope", "quote", "note",
-            "part",
-        ];
-        let Some(mut f) = Fields::open(item, Section::Observations, i, &known, problems) else { continue };
-        if let Some(o) = observation(&mut f, ds) {
+/// The fields of an observation, in the order they are read.
+pub static OBSERVATION_FIELDS: [&str; 13] =
+    ["area", "date", "metric", "sector", "rating", "qualifier", "unit", "source", "scope", "quote", "note", "part", "value"];
+
+/// Reads observations one at a time (as the file is parsed): valid ones are kept, the rest are
+/// problems.
+pub struct Observations {
+    /// The last day the file's `updated` date can mean.
+    updated: Option<u32>,
+    /// The last area and source found to exist (records come in runs of the same ones).
+    known: (String, String),
+    out: Vec<Observation>,
+}
+
+impl Observations {
+    /// Starts reading the observations of a dataset whose sources and areas are read, with room
+    /// for `capacity` of them.
+    pub fn new(ds: &Dataset, capacity: usize) -> Self {
+        let out = Vec::with_capacity(capacity);
+        Observations { updated: plausible::updated_end(ds.updated.as_deref()), known: Default::default(), out }
+    }
+
+    /// Reads the observation at index `i`.
+    pub fn add(&mut self, ds: &Dataset, i: usize, item: &Json, problems: &mut Vec<Problem>) {
+        let Some(f) = Fields::open(item, Section::Observations, i, &OBSERVATION_FIELDS, problems) else { return };
+        self.check(f, ds, problems);
+    }
+
+    /// Reads the observation at index `i`, read into [`OBSERVATION_FIELDS`] as the file was parsed.
+    pub fn add_record(&mut self, ds: &Dataset, i: usize, record: &Record, problems: &mut Vec<Problem>) {
+        self.check(Fields::record(record, Section::Observations, i, &OBSERVATION_FIELDS), ds, problems);
+    }
+
+    fn check(&mut self, mut f: Fields, ds: &Dataset, problems: &mut Vec<Problem>) {
+        if let Some(o) = observation(&mut f, ds, self.updated, &mut self.known) {
             if f.ok() {
-                out.push(o);
+                self.out.push(o);
             }
         }
         problems.append(&mut f.problems);
     }
-    out
+
+    /// The valid observations.
+    pub fn finish(mut self) -> Vec<Observation> {
+        if self.out.capacity() > self.out.len() + self.out.len() / 2 {
+            self.out.shrink_to_fit();
+        }
+        self.out
+    }
 }
 
-fn observation(f: &mut Fields, ds: &Dataset) -> Option<Observation> {
+fn observation(f: &mut Fields, ds: &Dataset, updated: Option<u32>, known: &mut (String, String)) -> Option<Observation> {
     let area = f.text("area", 40);
-    if let Some(a) = &area {
-        if ds.area(a).is_none() {
+    if let Some(a) = area.as_ref().filter(|a| !same_text(a, &known.0)) {
+        if ds.area(a).is_some() {
+            known.0.clone_from(a);
+        } else {
             f.push("area", ProblemKind::UnknownReference(super::truncate(a, 40)));
         }
     }
-    let date = f.text("date", 30);
+    let date = f.text_ref("date", 30);
     let date = date.and_then(|d| {
-        let parsed = DateRef::parse(&d);
+        let parsed = super::fields::date(d);
         if parsed.is_none() {
-            f.push("date", ProblemKind::BadDate(super::truncate(&d, 30)));
+            f.push("date", ProblemKind::BadDate(super::truncate(d, 30)));
         }
         parsed
     });
+    if let (Some(d), Some(u)) = (date, updated) {
+        if plausible::after_updated(d, u) {
+            f.push("date", ProblemKind::AfterUpdated { date: d.to_string(), updated: ds.updated.clone().unwrap_or_default() });
+        }
+    }
     let metric = f.keyed("metric", Metric::from_key);
     let sector = f.opt_keyed("sector", Sector::from_key);
     let rating = f.opt_keyed("rating", Rating::from_key);
     let qualifier = f.keyed("qualifier", Qualifier::from_key);
     let unit = f.keyed("unit", Unit::from_key);
     let source = f.text("source", SHORT_TEXT);
-    if let Some(s) = &source {
-        if ds.source(s).is_none() {
+    if let Some(s) = source.as_ref().filter(|s| !same_text(s, &known.1)) {
+        if ds.source(s).is_some() {
+            known.1.clone_from(s);
+        } else {
             f.push("source", ProblemKind::UnknownReference(super::truncate(s, 40)));
         }
     }
@@ -168,10 +212,8 @@ fn value(f: &mut Fields, unit: Option<Unit>) -> Option<Value> {
     let v = match raw {
         Json::Number(_) => Value::Point(number(f, "value", raw)?),
         Json::Object(o) => {
-            for k in o.keys() {
-                if !["low", "high", "high_open"].contains(&k.as_str()) {
-                    f.push(&format!("value.{k}"), ProblemKind::UnknownField);
-                }
+            for k in o.unknown_keys(&["low", "high", "high_open"]) {
+                f.push(&format!("value.{k}"), ProblemKind::UnknownField);
             }
             let low = o.get("low").map(|j| number(f, "value.low", j)).unwrap_or_else(|| {
                 f.push("value.low", ProblemKind::Missing);
@@ -192,6 +234,8 @@ fn value(f: &mut Fields, unit: Option<Unit>) -> Option<Value> {
             let (low, high) = (low?, high?);
             if low > high {
                 f.push("value", ProblemKind::RangeInverted);
+            } else if plausible::too_wide(low, high) {
+                f.push("value", ProblemKind::RangeTooWide);
             }
             Value::Range { low, high, high_open }
         }
@@ -210,6 +254,9 @@ fn value(f: &mut Fields, unit: Option<Unit>) -> Option<Value> {
                 f.push("value", ProblemKind::ShareOver100);
                 break;
             }
+        }
+        if let Some(max) = plausible::max_value(u).filter(|&max| v.extent() > max) {
+            f.push("value", ProblemKind::Implausible { max, unit: u });
         }
     }
     Some(v)

@@ -1,6 +1,8 @@
 //! What was wrong with a record that was left out.
 
+use crate::format;
 use crate::i18n::Lang;
+use crate::model::Unit;
 
 /// The part of the file a record is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +72,26 @@ pub enum ProblemKind {
     BadDate(String),
     /// A URL that is not http or https.
     BadUrl(String),
+    /// An observation that repeats an earlier one exactly (the record index of the first).
+    DuplicateOf(usize),
+    /// An observation dated after the file's `updated` date.
+    AfterUpdated {
+        /// The observation's date, as written.
+        date: String,
+        /// The file's `updated` date, as written.
+        updated: String,
+    },
+    /// A value beyond any plausible size for its unit.
+    Implausible {
+        /// The largest plausible value.
+        max: f64,
+        /// The unit.
+        unit: Unit,
+    },
+    /// A range whose high end is more than 10 times its low end.
+    RangeTooWide,
+    /// Areas whose `part_of` links form a cycle ("A → B → A").
+    PartOfCycle(String),
 }
 
 /// One problem found on load.
@@ -141,6 +163,20 @@ impl Problem {
             (BadDate(v), Lang::En) => format!("date “{v}” is not valid (YYYY, YYYY-MM, YYYY-MM-DD or START/END)"),
             (BadUrl(v), Lang::Vi) => format!("địa chỉ “{v}” không phải http(s)"),
             (BadUrl(v), Lang::En) => format!("address “{v}” is not http(s)"),
+            (DuplicateOf(k), Lang::Vi) => format!("bản ghi trùng với bản ghi #{k} (observations[{k}])"),
+            (DuplicateOf(k), Lang::En) => format!("same record as #{k} (observations[{k}])"),
+            (AfterUpdated { date, updated }, Lang::Vi) => format!("ngày “{date}” muộn hơn ngày cập nhật của tệp ({updated})"),
+            (AfterUpdated { date, updated }, Lang::En) => format!("date “{date}” is after the file's updated date ({updated})"),
+            (Implausible { max, unit }, Lang::Vi) => {
+                format!("giá trị lớn quá mức có thể có (tối đa {})", format::amount(*max, *unit, lang))
+            }
+            (Implausible { max, unit }, Lang::En) => {
+                format!("value beyond any plausible size (at most {})", format::amount(*max, *unit, lang))
+            }
+            (RangeTooWide, Lang::Vi) => "khoảng quá rộng: cận trên lớn hơn 10 lần cận dưới".to_string(),
+            (RangeTooWide, Lang::En) => "range too wide: high end more than 10 times the low end".to_string(),
+            (PartOfCycle(c), Lang::Vi) => format!("part_of tạo thành vòng lặp: {c}"),
+            (PartOfCycle(c), Lang::En) => format!("part_of forms a cycle: {c}"),
         };
         let record = match (self.section, lang) {
             (Section::File, Lang::Vi) => format!("tệp, trường {}", self.location()),

@@ -87,13 +87,13 @@ fn is_count(p: &Observation) -> bool {
 
 /// The cooperatives count of the same area at the same date, preferring the same source.
 pub fn count_partner<'a>(ds: &'a Dataset, o: &Observation) -> Option<&'a Observation> {
-    let same: Vec<&Observation> = ds.observations.iter().filter(|p| is_count(p) && p.area == o.area && p.date == o.date).collect();
+    let same: Vec<&Observation> = ds.counts_of(&o.area).into_iter().filter(|p| is_count(p) && p.date == o.date).collect();
     same.iter().find(|p| p.source == o.source).or(same.first()).copied()
 }
 
 /// Why an area has no computed value: its date, and the dates it has a count at.
 fn left_out(ds: &Dataset, o: &Observation) -> LeftOut {
-    let mut counts: Vec<_> = ds.observations.iter().filter(|p| p.area == o.area && is_count(p)).map(|p| p.date).collect();
+    let mut counts: Vec<_> = ds.counts_of(&o.area).into_iter().filter(|p| is_count(p)).map(|p| p.date).collect();
     counts.sort_by_key(|d| d.sort_key());
     counts.dedup();
     LeftOut { area: o.area.clone(), date: o.date, counts_at: counts }

@@ -108,6 +108,7 @@ pub fn divisor(scale: MoneyScale) -> f64 {
         MoneyScale::One => 1.0,
         MoneyScale::Million => 1e6,
         MoneyScale::Billion => 1e9,
+        MoneyScale::Trillion => 1e12,
     }
 }
 

@@ -31,6 +31,7 @@ pub(super) fn former_mark(lang: Lang) -> &'static str {
 pub(super) fn legend_items(spec: &TileMapSpec, t: &Theme) -> Vec<Item> {
     let lang = t.lang;
     let scale = match spec.tick_divisor {
+        d if d >= 1e12 => MoneyScale::Trillion,
         d if d >= 1e9 => MoneyScale::Billion,
         d if d >= 1e6 => MoneyScale::Million,
         _ => MoneyScale::One,
