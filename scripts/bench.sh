@@ -77,23 +77,13 @@ copy_dist() {
 site_whole() {
   [ -f "$SITE/index.html" ] && [ -f "$SITE/data/htx.json" ] || return 1
   [ -f "$SITE/sw.js" ] || return 0 # a plain `trunk build` (no service worker): nothing to check
-  node --input-type=module - "$SITE" <<'JS'
+  node --input-type=module - "$SITE" "$ROOT/scripts/make-sw.mjs" <<'JS'
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
-const dist = process.argv[2];
+const [dist, makeSw] = process.argv.slice(2);
+const { buildVersion } = await import(makeSw);
 const want = /const VERSION = '([0-9a-f]+)'/.exec(fs.readFileSync(path.join(dist, 'sw.js'), 'utf8'))?.[1];
-const files = [];
-(function walk(dir) {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p);
-    else files.push(path.relative(dist, p).split(path.sep).join('/'));
-  }
-})(dist);
-const hash = crypto.createHash('sha256');
-for (const f of files.filter((f) => f !== 'sw.js' && f !== 'sw.template.js').sort()) hash.update(f).update(fs.readFileSync(path.join(dist, f)));
-process.exit(want && hash.digest('hex').slice(0, 16) === want ? 0 : 1);
+process.exit(want && buildVersion(dist) === want ? 0 : 1);
 JS
 }
 for attempt in $(seq 1 60); do

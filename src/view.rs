@@ -29,7 +29,7 @@ pub use filter::metric_choices;
 pub use model::{ChartView, Figure, Input, LegendItem};
 pub use summary::{alt_text, Summary};
 
-use crate::explore::Selection;
+use crate::explore::{self, Selection};
 use crate::i18n::Lang;
 use crate::model::Dataset;
 
@@ -40,8 +40,9 @@ use crate::model::Dataset;
 pub fn build(ds: &Dataset, sel: &Selection, lang: Lang) -> ChartView {
     let scoped = filter::scope(ds, sel);
     let plan = choices::plan(ds, sel, &scoped);
-    let (figs, mut caveats) = derive::figures(ds, sel, &scoped, &plan);
-    caveats.splice(0..0, plan.fallbacks.iter().cloned());
+    // the tile map lays out its own figures (every province, whatever areas are selected)
+    let (figs, derived) = if plan.chart_kind == explore::ChartKind::Map { Default::default() } else { derive::figures(ds, sel, &scoped, &plan) };
+    let caveats = plan.fallbacks.iter().cloned().chain(derived).collect();
     let out = layout::lay_out(ds, sel, &plan, figs, lang);
     model::finish(ds, sel, &scoped, plan, out, caveats, lang)
 }

@@ -242,10 +242,9 @@ fn caveats(ds: &Dataset, sel: &Selection, plan: &Plan, laid: &Laid, primary: &[&
         if plan.is_rating {
             cav.push(Caveat::RatingsAsPublished);
         }
-        cav.extend(derived);
-    } else {
-        cav.extend(plan.fallbacks.iter().cloned());
     }
+    // why the kind or mode asked for was not used, and what could not be computed
+    cav.extend(derived);
     cav.extend(laid.caveats.iter().cloned());
     if laid.figs.is_empty() && !matches!(laid.spec, ChartSpec::Map(_)) {
         cav.push(Caveat::NoFigures { metric: sel.metric, unit: sel.unit });
