@@ -12,6 +12,7 @@ trunk build embed.html --release true --dist "$EMBED_DIST"
 # Every page has an .html address that a plain static host serves without a rewrite rule.
 cp dist/index.html dist/present.html
 cp dist/index.html dist/nguon.html
+cp dist/index.html dist/tao.html
 # The static first view (the default charts as inline SVG, painted before the wasm loads), drawn
 # natively by the same pipeline and chart functions.
 cargo run --quiet --bin htx-prerender -- dist

@@ -11,6 +11,7 @@ mod keyed;
 pub mod chart;
 pub mod explore;
 pub mod deck;
+pub mod editor;
 pub mod export;
 pub mod format;
 pub mod i18n;

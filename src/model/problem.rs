@@ -94,39 +94,11 @@ pub enum ProblemKind {
     PartOfCycle(String),
 }
 
-/// One problem found on load.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
-    /// Section of the file.
-    pub section: Section,
-    /// Index of the record in its section.
-    pub index: usize,
-    /// The field at fault, if one.
-    pub field: Option<String>,
-    /// What is wrong.
-    pub kind: ProblemKind,
-}
-
-impl Problem {
-    /// A new problem.
-    pub fn new(section: Section, index: usize, field: Option<&str>, kind: ProblemKind) -> Problem {
-        Problem { section, index, field: field.map(str::to_string), kind }
-    }
-
-    /// Where it is: "observations[12].value".
-    pub fn location(&self) -> String {
-        match (&self.section, &self.field) {
-            (Section::File, Some(f)) => f.clone(),
-            (Section::File, None) => "file".into(),
-            (s, Some(f)) => format!("{}[{}].{}", s.name(), self.index, f),
-            (s, None) => format!("{}[{}]", s.name(), self.index),
-        }
-    }
-
-    /// A full sentence in the given language.
-    pub fn describe(&self, lang: Lang) -> String {
+impl ProblemKind {
+    /// What is wrong, without where, in the given language ("số âm").
+    pub fn reason(&self, lang: Lang) -> String {
         use ProblemKind::*;
-        let what = match (&self.kind, lang) {
+        match (self, lang) {
             (NotAnObject, Lang::Vi) => "bản ghi không phải đối tượng JSON".to_string(),
             (NotAnObject, Lang::En) => "record is not a JSON object".to_string(),
             (Missing, Lang::Vi) => "thiếu trường bắt buộc".to_string(),
@@ -177,7 +149,42 @@ impl Problem {
             (RangeTooWide, Lang::En) => "range too wide: high end more than 10 times the low end".to_string(),
             (PartOfCycle(c), Lang::Vi) => format!("part_of tạo thành vòng lặp: {c}"),
             (PartOfCycle(c), Lang::En) => format!("part_of forms a cycle: {c}"),
-        };
+        }
+    }
+}
+
+/// One problem found on load.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Section of the file.
+    pub section: Section,
+    /// Index of the record in its section.
+    pub index: usize,
+    /// The field at fault, if one.
+    pub field: Option<String>,
+    /// What is wrong.
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    /// A new problem.
+    pub fn new(section: Section, index: usize, field: Option<&str>, kind: ProblemKind) -> Problem {
+        Problem { section, index, field: field.map(str::to_string), kind }
+    }
+
+    /// Where it is: "observations[12].value".
+    pub fn location(&self) -> String {
+        match (&self.section, &self.field) {
+            (Section::File, Some(f)) => f.clone(),
+            (Section::File, None) => "file".into(),
+            (s, Some(f)) => format!("{}[{}].{}", s.name(), self.index, f),
+            (s, None) => format!("{}[{}]", s.name(), self.index),
+        }
+    }
+
+    /// A full sentence in the given language.
+    pub fn describe(&self, lang: Lang) -> String {
+        let what = self.kind.reason(lang);
         let record = match (self.section, lang) {
             (Section::File, Lang::Vi) => format!("tệp, trường {}", self.location()),
             (Section::File, Lang::En) => format!("file, field {}", self.location()),

@@ -4,6 +4,8 @@ use super::context::WithDataset;
 use crate::i18n::Lang;
 use super::fetch::{fetch_dataset, Loading, Progress};
 use crate::load::LoadError;
+use crate::model::Dataset;
+use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
@@ -47,6 +49,9 @@ pub enum FetchError {
         /// Address.
         url: String,
     },
+    /// A `#d=` link's data could not be read (damaged, cut off).
+    #[error("Liên kết chứa dữ liệu (#d=…) bị hỏng hoặc không đầy đủ, có thể do bị cắt khi sao chép ({0})")]
+    Link(String),
     /// The file is not a valid dataset.
     #[error("Không đọc được dữ liệu từ {url}: {error}")]
     Load {
@@ -69,6 +74,7 @@ impl FetchError {
             (FetchError::Http { url, status }, Lang::En) => format!("Could not load the data from {url}: the server answered HTTP {status}"),
             (FetchError::Timeout { url, seconds }, Lang::En) => format!("The data server {url} did not answer within {seconds} seconds: stopped waiting"),
             (FetchError::Cancelled { url }, Lang::En) => format!("Loading the data from {url} was cancelled"),
+            (FetchError::Link(d), Lang::En) => super::link_data::unpack_error(d, Lang::En),
             (FetchError::Load { url, error }, Lang::En) => format!("Could not read the data from {url}: {}", error.message(Lang::En)),
         }
     }
@@ -95,10 +101,28 @@ pub fn query_without(q: &ParamsMap, drop: &[&str]) -> String {
     }
 }
 
-/// Loads the dataset named by `?data=` (or the bundled one) once per address, provides it as
+/// Where a `#d=` link's data is said to come from, in source lines.
+pub const LINK_ORIGIN: &str = "liên kết #d=";
+
+/// The dataset a `#d=` link carries.
+pub async fn from_link(payload: &str) -> Result<Arc<Dataset>, FetchError> {
+    let text = super::link_data::unpack(payload).await.map_err(FetchError::Link)?;
+    crate::load::load(&text, LINK_ORIGIN).map(Arc::new).map_err(|error| FetchError::Load { url: LINK_ORIGIN.into(), error })
+}
+
+/// Loads the dataset carried by a `#d=` link, or named by `?data=` (or the bundled one) once per address, provides it as
 /// context ([`super::context::dataset`]) and renders `render` inside; while loading a status line,
 /// on failure a clear message with a retry and, for `?data=`, a link back to the bundled data.
 pub fn with_dataset<F>(render: F) -> impl IntoView
+where
+    F: Fn() -> AnyView + Clone + Send + Sync + 'static,
+{
+    with_dataset_from(render, true)
+}
+
+/// As [`with_dataset`]; a `#d=` link's data is read only when `link` is true (the chart maker
+/// matches names against the bundled data whatever its address carries).
+pub fn with_dataset_from<F>(render: F, link: bool) -> impl IntoView
 where
     F: Fn() -> AnyView + Clone + Send + Sync + 'static,
 {
@@ -109,6 +133,9 @@ where
     let data = LocalResource::new(move || {
         let param = data_param.get();
         async move {
+            if let Some(payload) = super::link_data::page_payload().filter(|_| link) {
+                return from_link(&payload).await;
+            }
             match param {
                 None => fetch_dataset(BUNDLED.to_string(), loading).await,
                 Some(u) if valid_data_url(&u) => fetch_dataset(u, loading).await,

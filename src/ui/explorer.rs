@@ -9,6 +9,27 @@ use super::problems::DataProblems;
 use super::shell::{Footer, Header};
 use leptos::prelude::*;
 
+/// True when the dataset shown came in a `#d=` link (a table made in the chart maker): the key
+/// figures and the deck builder, made for the bundled data, are not shown.
+fn from_link() -> bool {
+    super::context::dataset().origin == super::dataset::LINK_ORIGIN
+}
+
+/// Says that the figures came in the link, with a way to edit their table.
+#[component]
+fn LinkNotice() -> impl IntoView {
+    let lang = lang();
+    from_link().then(|| {
+        let edit = format!("tao.html{}", super::link_data::data_hash());
+        view! {
+            <p class="notice info" data-testid="link-data" role="status">
+                {move || lang.get().pick("Biểu đồ này vẽ từ bảng số liệu chứa trong liên kết (không tải từ máy chủ nào). ", "This chart is drawn from a table carried in the link (loaded from no server). ")}
+                <a href=edit data-testid="edit-in-maker">{move || lang.get().pick("Mở bảng trong trình tạo biểu đồ để sửa", "Open the table in the chart maker to edit it")}</a>
+            </p>
+        }
+    })
+}
+
 /// The explorer page.
 #[component]
 pub fn Explorer() -> impl IntoView {
@@ -22,9 +43,9 @@ pub fn Explorer() -> impl IntoView {
                     "Mỗi số liệu ghi rõ nguồn, thời điểm và mức chính xác (hơn, khoảng, ước tính…). Di chuột, chạm hoặc dùng phím Tab và mũi tên trên biểu đồ để xem chi tiết và nguồn.",
                     "Every figure names its source, date and qualifier (more than, about, estimate…). Hover, tap, or Tab into a chart and use the arrow keys for the details and the source.",
                 )}</p>
+                <LinkNotice />
                 <ExplorePanel />
-                <DeckPanel />
-                <KeyFigures />
+                {(!from_link()).then(|| view! { <DeckPanel /><KeyFigures /> })}
             }.into_any())}
             <Footer />
         </main>

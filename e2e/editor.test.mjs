@@ -1,0 +1,171 @@
+// End-to-end test of the chart maker (tao.html): an editor pastes a table of five provinces with
+// one misspelt name and one bad number, sees the two problems at their cells, fixes them, fills
+// in the source, and takes the chart away as a link (opened in a fresh browser context), an
+// embed code (in an iframe on another origin) and a JSON file (loaded back with ?data= and in
+// the editor). Run: `node --test e2e/editor.test.mjs` after scripts/build.sh.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, launchBrowser, newPage, closePage, screenshot, marksOf, EXPLORER_CANVAS, assertNoErrors } from './helpers.mjs';
+import { startFixtureServer, downloadFrom } from './share-helpers.mjs';
+
+const T = { timeout: 120_000 };
+const PREVIEW = 'figure.chart[data-chart="editor"]';
+const TABLE = [
+  'Tỉnh/thành\tNăm\tSố HTX',
+  'Lạng Sơn\t2024\t478',
+  'Sơn Laa\t2024\thơn 1.000',
+  'TP. Hà Nội\t2024\t2.374',
+  'Huế\t2024\t12x',
+  'Quảng Ninh\t2024\tkhoảng 600',
+].join('\n');
+const PUBLISHER = 'Liên minh HTX tỉnh (thử nghiệm)';
+
+let site;
+let host;
+let browser;
+
+before(async () => {
+  site = await startSite();
+  host = await startFixtureServer(new URL(site.url).origin);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await host?.stop();
+  await site?.stop();
+});
+
+/** The texts of the problems shown at cells, by cell ("row-col"). */
+async function cellIssues(page) {
+  return page.locator('td[data-cell]:has([data-testid=cell-issue])').evaluateAll((tds) =>
+    tds.map((td) => [td.dataset.cell, td.querySelector('[data-testid=cell-issue]').innerText]),
+  );
+}
+
+async function fillSource(page) {
+  await page.getByLabel('Đơn vị công bố', { exact: true }).fill(PUBLISHER);
+  await page.getByLabel('Tiêu đề', { exact: true }).fill('Báo cáo tổng kết năm 2024');
+  await page.getByLabel('Ngày công bố').fill('15/01/2025');
+  await page.getByLabel('Câu hoặc bảng gốc chứa số liệu').fill('Bảng 1: Số HTX trên địa bàn đến 31/12/2024');
+}
+
+describe('chart maker', () => {
+  it('paste, two problems at their cells, fix, chart; link in a fresh context; embed on another origin; JSON back', T, async () => {
+    const page = await newPage(browser);
+    try {
+      await page.goto(new URL('tao.html', site.url).href, { waitUntil: 'load' });
+      await page.getByLabel('Dán bảng vào đây (thay cho bảng hiện có)').fill(TABLE);
+      await page.locator('[data-testid=read-table]').click();
+      await fillSource(page);
+      await page.locator('[data-testid=grid]').waitFor();
+      let issues = await cellIssues(page);
+      assert.equal(issues.length, 2, `two problems at cells: ${JSON.stringify(issues)}`);
+      assert.equal(issues[0][0], '2-0', 'the misspelt name, at its cell');
+      assert.match(issues[0][1], /Sơn Laa.*Tỉnh Sơn La/s, 'the reason names the close province');
+      assert.equal(issues[1][0], '4-2', 'the bad number, at its cell');
+      assert.match(issues[1][1], /x/, 'the reason quotes what is wrong');
+      assert.equal(await page.locator('td[data-cell="4-2"] input').getAttribute('aria-invalid'), 'true');
+      assert.ok(await page.locator('[data-testid=make-link]').isDisabled(), 'nothing to take away while problems are left');
+      await screenshot(page, 'editor-problems');
+
+      await page.locator('td[data-cell="2-0"] [data-testid=use-suggestion]').click();
+      await page.locator('td[data-cell="4-2"] input').fill('120');
+      await page.locator('td[data-cell] [data-testid=cell-issue]').first().waitFor({ state: 'detached' });
+      issues = await cellIssues(page);
+      assert.deepEqual(issues, [], 'no problem left');
+      await page.locator(`${PREVIEW} canvas[data-drawn="1"]`).waitFor();
+      const marks = await marksOf(page, 'editor');
+      assert.equal(marks.length, 5, `five bars: ${marks.map((m) => m.label).join(', ')}`);
+      const source = await page.locator(`${PREVIEW} figcaption.source-line`).innerText();
+      assert.ok(source.includes(PUBLISHER), `the preview names the source: ${source}`);
+      await screenshot(page, 'editor-fixed');
+
+      await page.locator('[data-testid=make-link]').click();
+      const link = await page.locator('[data-testid=out-link]').inputValue();
+      assert.match(link, /#d=[A-Za-z0-9_-]+$/, `the link carries the data in its fragment: ${link.slice(0, 120)}`);
+      const embedCode = await page.locator('[data-testid=out-embed]').inputValue();
+      const editLink = await page.locator('[data-testid=edit-link]').getAttribute('href');
+      const json = await downloadFrom(page, '[data-testid=download-json]', 'editor-dataset.json');
+      assert.equal(JSON.parse(json.bytes.toString('utf8')).format, 'htx-charts/1');
+      assertNoErrors(page);
+
+      // the link, in a fresh browser context: the same chart with the source line
+      const fresh = await newPage(browser);
+      try {
+        await fresh.goto(link, { waitUntil: 'load' });
+        await fresh.locator(`${EXPLORER_CANVAS}[data-drawn="1"]`).waitFor();
+        const freshMarks = await marksOf(fresh, 'explorer');
+        assert.deepEqual(freshMarks.map((m) => m.label).sort(), marks.map((m) => m.label).sort(), 'the same bars');
+        const line = await fresh.locator('figure.chart[data-chart="explorer"] figcaption.source-line').innerText();
+        assert.ok(line.includes(PUBLISHER), `source line: ${line}`);
+        const edit = await fresh.locator('[data-testid=edit-in-maker]').getAttribute('href');
+        assert.match(edit, /^tao\.html#d=/, 'the explorer offers to edit the table the link carries');
+        assert.equal(await fresh.locator('figure.chart[data-chart="national-series"]').count(), 0, 'no key figures of the bundled data');
+        await screenshot(fresh, 'editor-link-opened');
+        assertNoErrors(fresh);
+      } finally {
+        await closePage(fresh);
+      }
+
+      // the embed code on a page of another origin
+      const portal = await newPage(browser);
+      try {
+        await portal.goto(`${host.url}editor-host.html#${encodeURIComponent(embedCode)}`, { waitUntil: 'load' });
+        const frame = portal.frameLocator('iframe');
+        await frame.locator('figure.chart[data-chart="embed"] canvas[data-drawn="1"]').waitFor({ timeout: 30_000 });
+        const line = await frame.locator('figcaption.source-line').innerText();
+        assert.ok(line.includes(PUBLISHER), `the embed keeps the source line: ${line}`);
+        await screenshot(portal, 'editor-embed-other-origin');
+      } finally {
+        await closePage(portal);
+      }
+
+      // the JSON file: with ?data= in the explorer, and back in the editor
+      const reader = await newPage(browser);
+      try {
+        const url = `${site.url}data/editor-dataset.json`;
+        await reader.route(url, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: json.bytes }));
+        await reader.goto(`${site.url}?${new URL(link).search.slice(1)}&data=${encodeURIComponent(url)}`, { waitUntil: 'load' });
+        await reader.locator(`${EXPLORER_CANVAS}[data-drawn="1"]`).waitFor();
+        assert.equal((await marksOf(reader, 'explorer')).length, 5, 'the file draws the same five bars');
+        await reader.goto(new URL('tao.html', site.url).href, { waitUntil: 'load' });
+        await reader.locator('[data-testid=open-file]').setInputFiles(json.file);
+        await reader.locator('td[data-cell="5-0"] input').waitFor();
+        assert.equal(await reader.locator('#publisher').inputValue(), PUBLISHER, 'the source comes back');
+        assert.equal(await reader.locator('td[data-cell="2-0"] input').inputValue(), 'Tỉnh Sơn La');
+        await reader.locator(`${PREVIEW} canvas[data-drawn="1"]`).waitFor();
+        assertNoErrors(reader);
+      } finally {
+        await closePage(reader);
+      }
+
+      // the edit link brings the table back
+      const again = await newPage(browser);
+      try {
+        await again.goto(new URL(editLink, site.url).href, { waitUntil: 'load' });
+        await again.locator('td[data-cell="5-0"] input').waitFor();
+        assert.equal(await again.locator('#publisher').inputValue(), PUBLISHER);
+        assert.equal(await again.locator('td[data-cell="4-2"] input').inputValue(), '120');
+        await screenshot(again, 'editor-reopened');
+        assertNoErrors(again);
+      } finally {
+        await closePage(again);
+      }
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it('a damaged #d= link says so in the page', T, async () => {
+    const page = await newPage(browser);
+    try {
+      await page.goto(`${site.url}#d=AAAA-not-deflate`, { waitUntil: 'load' });
+      const error = page.locator('[data-testid=load-error]');
+      await error.waitFor();
+      assert.match(await error.innerText(), /#d=/);
+    } finally {
+      await closePage(page);
+    }
+  });
+});

@@ -1,0 +1,140 @@
+//! What each column of a pasted table holds, recognised by its header and changeable by hand.
+
+use super::number::{read, NumberStyle};
+use crate::explore::search::fold;
+
+keyed_enum! {
+    /// What a column holds.
+    Role {
+        /// The area's name (province, former province, city, district, commune) or code.
+        Area = "area", "Địa bàn", "Area";
+        /// The date the figure refers to.
+        Date = "date", "Thời điểm", "Date";
+        /// The figure, with its qualifier when the cell says one ("hơn 1.000").
+        Value = "value", "Giá trị", "Value";
+        /// The sector.
+        Sector = "sector", "Lĩnh vực", "Sector";
+        /// A note on the figure.
+        Note = "note", "Ghi chú", "Note";
+        /// Another publisher for this row's figure (overrides the table's source).
+        Publisher = "publisher", "Đơn vị công bố (riêng dòng)", "Publisher (this row)";
+        /// Another address for this row's source.
+        Url = "url", "URL nguồn (riêng dòng)", "Source URL (this row)";
+        /// This row's original sentence.
+        Quote = "quote", "Câu gốc (riêng dòng)", "Original sentence (this row)";
+        /// Not used.
+        Ignore = "ignore", "Bỏ qua", "Ignore";
+    }
+}
+
+use crate::i18n::Lang;
+
+/// Header words (folded, matched at the start of the header) and the role they name; the first
+/// match wins, so "đơn vị công bố" is a publisher before "đơn vị" is an area.
+const WORDS: [(&str, Role); 30] = [
+    ("don vi cong bo", Role::Publisher),
+    ("nguon", Role::Publisher),
+    ("publisher", Role::Publisher),
+    ("source", Role::Publisher),
+    ("url", Role::Url),
+    ("link", Role::Url),
+    ("duong dan", Role::Url),
+    ("cau goc", Role::Quote),
+    ("trich", Role::Quote),
+    ("quote", Role::Quote),
+    ("ghi chu", Role::Note),
+    ("note", Role::Note),
+    ("linh vuc", Role::Sector),
+    ("nganh", Role::Sector),
+    ("sector", Role::Sector),
+    ("thoi diem", Role::Date),
+    ("thoi gian", Role::Date),
+    ("nam", Role::Date),
+    ("ngay", Role::Date),
+    ("date", Role::Date),
+    ("year", Role::Date),
+    ("dia ban", Role::Area),
+    ("tinh", Role::Area),
+    ("huyen", Role::Area),
+    ("xa", Role::Area),
+    ("don vi", Role::Area),
+    ("khu vuc", Role::Area),
+    ("area", Role::Area),
+    ("province", Role::Area),
+    ("gia tri", Role::Value),
+];
+
+/// The role a header names, if it names one. Any other header of a column of numbers ("Số HTX",
+/// "Tổng vốn") is read as the value by [`guess`].
+pub fn role_of_header(header: &str) -> Option<Role> {
+    let h = fold(header);
+    if h.starts_with("value") || h.starts_with("so ") || h == "so" {
+        return Some(Role::Value);
+    }
+    WORDS.iter().find(|(w, _)| h.starts_with(w)).map(|(_, r)| *r)
+}
+
+/// The roles of a table's columns, and whether its first row is a header: it is when one of its
+/// cells names a role and none is a number. Columns no header names: the first column of
+/// numbers is the value, the first of text the area; the rest are ignored. A role is given once.
+pub fn guess(rows: &[Vec<String>]) -> (bool, Vec<Role>) {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let first = rows.first().cloned().unwrap_or_default();
+    let is_number = |c: &str| read(c, NumberStyle::Vi).is_some() || read(c, NumberStyle::En).is_some();
+    let header = first.iter().any(|c| role_of_header(c).is_some()) && !first.iter().any(|c| is_number(c));
+    let mut roles = vec![Role::Ignore; width];
+    if header {
+        for (i, c) in first.iter().enumerate() {
+            if let Some(r) = role_of_header(c).filter(|r| !roles.contains(r)) {
+                roles[i] = r;
+            }
+        }
+    }
+    let body = &rows[usize::from(header)..];
+    let numeric = |col: usize| {
+        let cells: Vec<&str> = body.iter().filter_map(|r| r.get(col)).map(|c| c.as_str()).filter(|c| !c.is_empty()).collect();
+        !cells.is_empty() && cells.iter().filter(|c| c.chars().any(|ch| ch.is_ascii_digit())).count() * 2 > cells.len()
+    };
+    for col in 0..width {
+        if roles[col] != Role::Ignore {
+            continue;
+        }
+        let want = if numeric(col) { Role::Value } else { Role::Area };
+        if !roles.contains(&want) {
+            roles[col] = want;
+        }
+    }
+    (header, roles)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(t: &str) -> Vec<Vec<String>> {
+        crate::editor::table::parse(t).rows
+    }
+
+    #[test]
+    fn headers_in_vietnamese_and_english() {
+        let (header, roles) = guess(&rows("Địa bàn\tNăm\tGiá trị\tLĩnh vực\tGhi chú\nLạng Sơn\t2024\t478\tNông nghiệp\t\n"));
+        assert!(header);
+        assert_eq!(roles, vec![Role::Area, Role::Date, Role::Value, Role::Sector, Role::Note]);
+        let (_, roles) = guess(&rows("province,date,value,source\nHuế,2024,12,Báo Huế\n"));
+        assert_eq!(roles, vec![Role::Area, Role::Date, Role::Value, Role::Publisher]);
+    }
+
+    #[test]
+    fn a_count_header_is_the_value() {
+        let (header, roles) = guess(&rows("Tỉnh/thành\tSố HTX\nLạng Sơn\t478\n"));
+        assert!(header);
+        assert_eq!(roles, vec![Role::Area, Role::Value]);
+    }
+
+    #[test]
+    fn no_header_guessed_from_the_cells() {
+        let (header, roles) = guess(&rows("Lạng Sơn\t478\nSơn La\thơn 1.000\n"));
+        assert!(!header);
+        assert_eq!(roles, vec![Role::Area, Role::Value]);
+    }
+}

@@ -1,0 +1,392 @@
+//! From the editor's draft to an `htx-charts/1` file and its validated dataset: each row read
+//! (area by name, date, value with its qualifier), written as JSON, then checked by the same
+//! loader as any data file, every problem placed back at its cell.
+
+use super::cell::{read_date, read_value, CellIssue, CellValue};
+use super::columns::Role;
+use super::draft::Draft;
+use super::json_out::{array, string, Object};
+use super::names::{match_name, new_code, NameMatch};
+use super::number::{detect, NumberStyle};
+use crate::model::{Area, Dataset, ProblemKind, Section};
+
+/// A field of the editor outside the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The source's publisher.
+    Publisher,
+    /// The source's title.
+    Title,
+    /// The source's publication date.
+    Published,
+    /// The source's address.
+    Url,
+    /// The sentence or table the figures come from.
+    Quote,
+    /// The table's date (when no column holds dates).
+    Date,
+    /// The column roles.
+    Columns,
+}
+
+/// Where a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A cell of the table (row and column in the table, header included).
+    Cell {
+        /// Row.
+        row: usize,
+        /// Column.
+        col: usize,
+    },
+    /// A whole row.
+    Row(usize),
+    /// A field outside the table.
+    Field(Field),
+}
+
+/// What is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IssueKind {
+    /// A cell that cannot be read.
+    Cell(CellIssue),
+    /// An area name no area has; `suggestion` is a close one's code.
+    UnknownArea {
+        /// The name as typed.
+        typed: String,
+        /// A likely intended area.
+        suggestion: Option<String>,
+    },
+    /// A required field is empty.
+    Missing,
+    /// No column holds this role.
+    NoColumn(Role),
+    /// The table has no row of figures.
+    NoRows,
+    /// What the loader found (the same checks as for any data file).
+    Load(ProblemKind),
+}
+
+/// A problem and its place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    /// Where.
+    pub place: Place,
+    /// What.
+    pub kind: IssueKind,
+}
+
+/// The result: the file (with the figures of the rows that could be read), its dataset, and
+/// every problem. It may be shared only when `issues` is empty.
+#[derive(Debug, Clone, Default)]
+pub struct Compiled {
+    /// The `htx-charts/1` file.
+    pub json: String,
+    /// The dataset the loader made of it.
+    pub dataset: Option<Dataset>,
+    /// Every problem, in table order.
+    pub issues: Vec<Issue>,
+    /// The table row of each observation written.
+    pub rows: Vec<usize>,
+}
+
+/// Two results are the same when they write the same file with the same problems (the dataset
+/// is made from the file).
+impl PartialEq for Compiled {
+    fn eq(&self, other: &Compiled) -> bool {
+        self.json == other.json && self.issues == other.issues
+    }
+}
+
+impl Compiled {
+    /// The problems at one cell.
+    pub fn at_cell(&self, row: usize, col: usize) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(move |i| i.place == Place::Cell { row, col })
+    }
+
+    /// The problems at one field.
+    pub fn at_field(&self, f: Field) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(move |i| i.place == Place::Field(f))
+    }
+}
+
+/// Placeholder for a missing source field, so the preview can be drawn; the missing field is an
+/// issue, and nothing can be shared until it is filled.
+const MISSING: &str = "(chưa nhập)";
+
+/// Compiles a draft. `reference` holds the areas names are matched to; `today` (`YYYY-MM-DD`) is
+/// the file's `updated` date.
+pub fn compile(draft: &Draft, reference: &Dataset, today: &str) -> Compiled {
+    let mut issues = Vec::new();
+    let style = match draft.style {
+        NumberStyle::Auto => detect(value_cells(draft)),
+        s => s,
+    };
+    let (area_col, value_col) = (draft.column(Role::Area), draft.column(Role::Value));
+    for (role, col) in [(Role::Area, area_col), (Role::Value, value_col)] {
+        if col.is_none() {
+            issues.push(Issue { place: Place::Field(Field::Columns), kind: IssueKind::NoColumn(role) });
+        }
+    }
+    let sources = source_fields(draft, &mut issues);
+    let mut b = Builder { draft, reference, style, areas: Vec::new(), sources, obs: Vec::new(), rows: Vec::new() };
+    if let (Some(ac), Some(vc)) = (area_col, value_col) {
+        for row in draft.first_row()..draft.table.rows.len() {
+            b.row(row, ac, vc, &mut issues);
+        }
+        if b.obs.is_empty() && !issues.iter().any(|i| matches!(i.place, Place::Cell { .. })) {
+            issues.push(Issue { place: Place::Field(Field::Columns), kind: IssueKind::NoRows });
+        }
+    }
+    let json = b.json(today);
+    let dataset = crate::load::load(&json, "bảng của bạn").ok();
+    if let Some(ds) = &dataset {
+        for p in &ds.problems {
+            issues.push(Issue { place: place_of(draft, p.section, p.index, p.field.as_deref(), &b.rows), kind: IssueKind::Load(p.kind.clone()) });
+        }
+    }
+    issues.sort_by_key(|i| match i.place {
+        Place::Field(_) => (0, 0, 0),
+        Place::Row(r) => (1, r, 0),
+        Place::Cell { row, col } => (1, row, col + 1),
+    });
+    Compiled { json, dataset, issues, rows: b.rows }
+}
+
+fn value_cells(draft: &Draft) -> Vec<&str> {
+    let Some(col) = draft.column(Role::Value) else { return Vec::new() };
+    (draft.first_row()..draft.table.rows.len()).map(|r| draft.table.cell(r, col)).collect()
+}
+
+/// The table's source fields, checked; missing ones become issues (and placeholders).
+fn source_fields(draft: &Draft, issues: &mut Vec<Issue>) -> Vec<String> {
+    let s = &draft.source;
+    let mut need = |text: &str, field: Field| -> String {
+        if text.trim().is_empty() {
+            issues.push(Issue { place: Place::Field(field), kind: IssueKind::Missing });
+            MISSING.to_string()
+        } else {
+            text.trim().to_string()
+        }
+    };
+    let publisher = need(&s.publisher, Field::Publisher);
+    let title = need(&s.title, Field::Title);
+    need(&s.quote, Field::Quote);
+    let published = match read_date(&s.published) {
+        Ok(d) => d,
+        Err(e) => {
+            let kind = if e == CellIssue::Empty { IssueKind::Missing } else { IssueKind::Cell(e) };
+            issues.push(Issue { place: Place::Field(Field::Published), kind });
+            String::new()
+        }
+    };
+    let table = Object::default()
+        .text("id", "s1")
+        .text("publisher", &publisher)
+        .text("title", &title)
+        .text("url", s.url.trim())
+        .text("published", &published)
+        .done();
+    vec![table]
+}
+
+struct Builder<'a> {
+    draft: &'a Draft,
+    reference: &'a Dataset,
+    style: NumberStyle,
+    /// Codes of the areas used, with the area records to write.
+    areas: Vec<Area>,
+    sources: Vec<String>,
+    obs: Vec<String>,
+    rows: Vec<usize>,
+}
+
+impl Builder<'_> {
+    fn cell(&self, row: usize, role: Role) -> Option<(usize, &str)> {
+        self.draft.column(role).map(|c| (c, self.draft.table.cell(row, c).trim()))
+    }
+
+    /// Reads one row; a row whose cells are all empty is skipped.
+    fn row(&mut self, row: usize, area_col: usize, value_col: usize, issues: &mut Vec<Issue>) {
+        if self.draft.table.rows[row].iter().all(|c| c.trim().is_empty()) {
+            return;
+        }
+        let before = issues.len();
+        let mut fail = |col: usize, kind: IssueKind| issues.push(Issue { place: Place::Cell { row, col }, kind });
+        let area = self.area(self.draft.table.cell(row, area_col)).map_err(|k| fail(area_col, k)).ok();
+        let value = read_value(self.draft.table.cell(row, value_col), self.style).map_err(|e| fail(value_col, IssueKind::Cell(e))).ok();
+        let date = match self.cell(row, Role::Date) {
+            Some((col, text)) => read_date(text).map_err(|e| fail(col, IssueKind::Cell(e))).ok(),
+            None => read_date(&self.draft.date).ok(),
+        };
+        let sector = match self.cell(row, Role::Sector) {
+            Some((_, "")) | None => Some(None),
+            Some((col, text)) => super::cell::read_sector(text).map(Some).map_err(|e| fail(col, IssueKind::Cell(e))).ok(),
+        };
+        if issues.len() > before {
+            return;
+        }
+        let (Some(area), Some(value), Some(date), Some(sector)) = (area, value, date, sector) else { return };
+        let Some(value_json) = self.value_json(&value) else {
+            issues.push(Issue { place: Place::Cell { row, col: value_col }, kind: IssueKind::Cell(CellIssue::TooManyDigits) });
+            return;
+        };
+        let source = self.row_source(row);
+        let quote = self.cell(row, Role::Quote).map(|(_, q)| q).filter(|q| !q.is_empty()).unwrap_or(self.draft.source.quote.trim());
+        let o = Object::default()
+            .text("area", &area)
+            .text("date", &date)
+            .text("metric", self.draft.metric.key())
+            .text("sector", sector.map(|s| s.key()).unwrap_or(""))
+            .raw("value", &value_json)
+            .text("qualifier", value.qualifier.unwrap_or(self.draft.qualifier).key())
+            .text("unit", self.draft.unit.key())
+            .text("source", &source)
+            .text("scope", self.draft.scope.trim())
+            .text("quote", quote)
+            .text("note", self.cell(row, Role::Note).map(|(_, n)| n).unwrap_or(""));
+        self.obs.push(o.done());
+        self.rows.push(row);
+    }
+
+    fn value_json(&self, v: &CellValue) -> Option<String> {
+        let scale = v.scale.unwrap_or(self.draft.scale);
+        let scale = if self.draft.unit.is_money() { scale } else { v.scale.map_or(0, |_| scale) };
+        let low = v.low.times_ten_to(scale)?.json();
+        Some(match v.high {
+            None => low,
+            Some(h) => {
+                let high = h.times_ten_to(scale)?.json();
+                let open = if v.high_open { ",\"high_open\":true" } else { "" };
+                format!("{{\"low\":{low},\"high\":{high}{open}}}")
+            }
+        })
+    }
+
+    /// The source id of a row: the table's (`s1`), or one made of the row's own publisher or URL.
+    fn row_source(&mut self, row: usize) -> String {
+        let publisher = self.cell(row, Role::Publisher).map(|(_, p)| p.to_string()).unwrap_or_default();
+        let url = self.cell(row, Role::Url).map(|(_, u)| u.to_string()).unwrap_or_default();
+        if publisher.is_empty() && url.is_empty() {
+            return "s1".into();
+        }
+        let s = &self.draft.source;
+        let publisher = if publisher.is_empty() { s.publisher.trim().to_string() } else { publisher };
+        let url = if url.is_empty() { s.url.trim().to_string() } else { url };
+        let title = if s.title.trim().is_empty() { MISSING } else { s.title.trim() };
+        let body = |id: &str| {
+            let published = read_date(&s.published).unwrap_or_default();
+            Object::default().text("id", id).text("publisher", &publisher).text("title", title).text("url", &url).text("published", &published).done()
+        };
+        if let Some(i) = (1..self.sources.len()).find(|&i| self.sources[i] == body(&format!("s{}", i + 1))) {
+            return format!("s{}", i + 1);
+        }
+        let id = format!("s{}", self.sources.len() + 1);
+        self.sources.push(body(&id));
+        id
+    }
+
+    /// The code of a typed area name, adding it (and the areas it is part of) to the file.
+    fn area(&mut self, typed: &str) -> Result<String, IssueKind> {
+        if typed.trim().is_empty() {
+            return Err(IssueKind::Cell(CellIssue::Empty));
+        }
+        let code = match match_name(&self.reference.areas, typed) {
+            NameMatch::Known(code) => code,
+            NameMatch::Unknown { suggestion } => {
+                let folded = crate::explore::search::fold(typed);
+                let Some(new) = self.draft.new_areas.iter().find(|n| crate::explore::search::fold(&n.name) == folded) else {
+                    return Err(IssueKind::UnknownArea { typed: typed.trim().to_string(), suggestion });
+                };
+                return self.add_new(typed.trim(), &new.parent.clone());
+            }
+        };
+        self.add_known(&code);
+        Ok(code)
+    }
+
+    fn add_known(&mut self, code: &str) {
+        let mut next = Some(code.to_string());
+        while let Some(c) = next.take() {
+            if self.areas.iter().any(|a| a.code == c) {
+                return;
+            }
+            let Some(a) = self.reference.area(&c) else { return };
+            next.clone_from(&a.part_of);
+            self.areas.push(a.clone());
+        }
+    }
+
+    fn add_new(&mut self, typed: &str, parent: &str) -> Result<String, IssueKind> {
+        if self.reference.area(parent).is_none() {
+            return Err(IssueKind::UnknownArea { typed: typed.to_string(), suggestion: None });
+        }
+        if let Some(a) = self.areas.iter().find(|a| a.name == typed && a.part_of.as_deref() == Some(parent)) {
+            return Ok(a.code.clone());
+        }
+        let taken: Vec<String> = self.areas.iter().map(|a| a.code.clone()).chain(self.reference.areas.iter().map(|a| a.code.clone())).collect();
+        let code = new_code(parent, typed, &taken);
+        self.add_known(parent);
+        let level = crate::model::Level::City;
+        self.areas.push(Area { code: code.clone(), name: typed.to_string(), short: None, name_en: None, level, official_code: None, part_of: Some(parent.into()) });
+        Ok(code)
+    }
+
+    fn json(&self, today: &str) -> String {
+        let areas: Vec<String> = self.areas.iter().map(area_json).collect();
+        let title = if self.draft.title.trim().is_empty() { self.draft.metric.label(crate::i18n::Lang::Vi) } else { self.draft.title.trim() };
+        format!(
+            "{{\n\"format\": \"htx-charts/1\",\n\"title\": {},\n\"updated\": {},\n\"sources\": {},\n\"areas\": {},\n\"observations\": {}\n}}\n",
+            string(title),
+            string(today),
+            array(&self.sources),
+            array(&areas),
+            array(&self.obs)
+        )
+    }
+}
+
+fn area_json(a: &Area) -> String {
+    Object::default()
+        .text("code", &a.code)
+        .text("name", &a.name)
+        .text("short", a.short.as_deref().unwrap_or(""))
+        .text("name_en", a.name_en.as_deref().unwrap_or(""))
+        .text("level", a.level.key())
+        .text("official_code", a.official_code.as_deref().unwrap_or(""))
+        .text("part_of", a.part_of.as_deref().unwrap_or(""))
+        .done()
+}
+
+/// Where a loader problem is in the editor: an observation's field at its row's cell.
+fn place_of(draft: &Draft, section: Section, index: usize, field: Option<&str>, rows: &[usize]) -> Place {
+    let field_place = |f: Field| Place::Field(f);
+    match section {
+        Section::Observations => {
+            let Some(&row) = rows.get(index) else { return field_place(Field::Columns) };
+            let role = match field {
+                Some("area") => Some(Role::Area),
+                Some("date") => Some(Role::Date),
+                Some("value" | "unit" | "qualifier") => Some(Role::Value),
+                Some("sector") => Some(Role::Sector),
+                Some("note") => Some(Role::Note),
+                Some("quote") => Some(Role::Quote),
+                _ => None,
+            };
+            match (role.and_then(|r| draft.column(r)), field) {
+                (Some(col), _) => Place::Cell { row, col },
+                (None, Some("date")) => field_place(Field::Date),
+                (None, Some("quote")) => field_place(Field::Quote),
+                _ => Place::Row(row),
+            }
+        }
+        Section::Sources => match field {
+            Some("publisher") => field_place(Field::Publisher),
+            Some("title") => field_place(Field::Title),
+            Some("url") => field_place(Field::Url),
+            Some("published") => field_place(Field::Published),
+            _ => field_place(Field::Publisher),
+        },
+        _ => field_place(Field::Columns),
+    }
+}

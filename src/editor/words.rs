@@ -1,0 +1,61 @@
+//! The editor's problems in words, one place per language.
+
+use super::cell::CellIssue;
+use super::compile::{Field, IssueKind};
+use crate::i18n::Lang;
+use crate::model::Dataset;
+
+/// The label of a field outside the table, as the page shows it.
+pub fn field_label(f: Field, lang: Lang) -> &'static str {
+    match f {
+        Field::Publisher => lang.pick("Đơn vị công bố", "Publisher"),
+        Field::Title => lang.pick("Tiêu đề", "Title"),
+        Field::Published => lang.pick("Ngày công bố", "Date published"),
+        Field::Url => lang.pick("Địa chỉ (URL)", "Address (URL)"),
+        Field::Quote => lang.pick("Câu hoặc bảng gốc", "Original sentence or table"),
+        Field::Date => lang.pick("Thời điểm của số liệu", "Date of the figures"),
+        Field::Columns => lang.pick("Cột", "Columns"),
+    }
+}
+
+fn cell_reason(c: &CellIssue, lang: Lang) -> String {
+    match (c, lang) {
+        (CellIssue::Empty, Lang::Vi) => "ô trống".into(),
+        (CellIssue::Empty, Lang::En) => "empty cell".into(),
+        (CellIssue::NotANumber(t), Lang::Vi) => format!("“{t}” không phải là số (viết như 1.017,52 hoặc hơn 1.000)"),
+        (CellIssue::NotANumber(t), Lang::En) => format!("“{t}” is not a number (write 1,017.52 or more than 1,000)"),
+        (CellIssue::UnknownWords(w), Lang::Vi) => format!("không hiểu “{w}” sau con số"),
+        (CellIssue::UnknownWords(w), Lang::En) => format!("“{w}” after the number is not understood"),
+        (CellIssue::NotADate(t), Lang::Vi) => format!("“{t}” không phải ngày (viết 2024, 12/2024 hoặc 31/12/2024)"),
+        (CellIssue::NotADate(t), Lang::En) => format!("“{t}” is not a date (write 2024, 12/2024 or 31/12/2024)"),
+        (CellIssue::UnknownSector(t), Lang::Vi) => format!("không có lĩnh vực “{t}”"),
+        (CellIssue::UnknownSector(t), Lang::En) => format!("no sector is called “{t}”"),
+        (CellIssue::RangeBackwards, Lang::Vi) => "khoảng có số đầu lớn hơn số cuối".into(),
+        (CellIssue::RangeBackwards, Lang::En) => "the range's first number is above its last".into(),
+        (CellIssue::TooManyDigits, Lang::Vi) => "số quá nhiều chữ số".into(),
+        (CellIssue::TooManyDigits, Lang::En) => "too many digits".into(),
+    }
+}
+
+/// A problem's reason in a language; `areas` names a suggested area.
+pub fn reason(kind: &IssueKind, areas: &Dataset, lang: Lang) -> String {
+    match (kind, lang) {
+        (IssueKind::Cell(c), _) => cell_reason(c, lang),
+        (IssueKind::UnknownArea { typed, suggestion }, _) => {
+            let name = suggestion.as_deref().and_then(|c| areas.area(c)).map(|a| a.name.clone());
+            match (name, lang) {
+                (Some(n), Lang::Vi) => format!("không có địa bàn “{typed}”: có phải “{n}”? Hoặc xác nhận đây là địa bàn mới"),
+                (Some(n), Lang::En) => format!("no area is called “{typed}”: did you mean “{n}”? Or confirm it as a new area"),
+                (None, Lang::Vi) => format!("không có địa bàn “{typed}”: sửa tên, hoặc xác nhận đây là địa bàn mới và chọn tỉnh của nó"),
+                (None, Lang::En) => format!("no area is called “{typed}”: correct the name, or confirm it as a new area in its province"),
+            }
+        }
+        (IssueKind::Missing, Lang::Vi) => "bắt buộc, chưa nhập".into(),
+        (IssueKind::Missing, Lang::En) => "required, still empty".into(),
+        (IssueKind::NoColumn(r), Lang::Vi) => format!("chưa có cột “{}”: chọn vai trò của các cột", r.label(lang)),
+        (IssueKind::NoColumn(r), Lang::En) => format!("no “{}” column: choose what each column holds", r.label(lang)),
+        (IssueKind::NoRows, Lang::Vi) => "bảng chưa có dòng số liệu nào".into(),
+        (IssueKind::NoRows, Lang::En) => "the table has no row of figures".into(),
+        (IssueKind::Load(p), _) => p.reason(lang),
+    }
+}

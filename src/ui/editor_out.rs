@@ -1,0 +1,145 @@
+//! The chart maker's ways out, open once nothing is wrong: (1) a link carrying the whole dataset
+//! in its fragment, to the explorer and to the embed (too large a table is told so, and offered
+//! the file instead); (2) the `htx-charts/1` file, to publish next to the article and open with
+//! `?data=`; (3) the embed code for either.
+
+use super::browser;
+use super::context::lang;
+use super::editor_state::ed;
+use crate::editor::{self, fragment, words, Place};
+use crate::i18n::Lang;
+use leptos::prelude::*;
+
+/// Where a problem is, in words: "Dòng 3, cột Địa bàn".
+fn place_text(place: Place, roles: &[editor::columns::Role], lang: Lang) -> String {
+    match place {
+        Place::Cell { row, col } => {
+            let role = roles.get(col).map(|r| r.label(lang)).unwrap_or("");
+            format!("{} {}, {} {} ({role})", lang.pick("Dòng", "Row"), row + 1, lang.pick("cột", "column"), col + 1)
+        }
+        Place::Row(row) => format!("{} {}", lang.pick("Dòng", "Row"), row + 1),
+        Place::Field(f) => words::field_label(f, lang).to_string(),
+    }
+}
+
+/// A link made for the current file.
+#[derive(Clone, PartialEq)]
+enum Made {
+    /// The payload (`d=…`) and its compressed size.
+    Link(String),
+    /// Too large for a link: its compressed size.
+    TooLarge(usize),
+    /// The browser could not compress it.
+    Failed(String),
+}
+
+fn iframe(src: &str, title: &str) -> String {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    format!("<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\"></iframe>", esc(src), esc(title))
+}
+
+/// The problems left, then the three ways out.
+#[component]
+pub fn Outputs() -> impl IntoView {
+    let (lang, state) = (lang(), ed());
+    let issues = Memo::new(move |_| state.compiled.with(|c| c.issues.clone()));
+    let ready = move || issues.with(|i| i.is_empty()) && state.compiled.with(|c| c.dataset.as_ref().is_some_and(|d| !d.observations.is_empty()));
+    let made = RwSignal::new(None::<(String, Made)>);
+    let make_link = move |_| {
+        let json = state.compiled.with_untracked(|c| c.json.clone());
+        leptos::task::spawn_local(async move {
+            let result = match super::link_data::pack(&json).await {
+                Ok((payload, n)) if fragment::fits(n) => Made::Link(format!("{}{payload}", fragment::PREFIX)),
+                Ok((_, n)) => Made::TooLarge(n),
+                Err(e) => Made::Failed(e),
+            };
+            made.set(Some((json, result)));
+        });
+    };
+    // a link made for an earlier version of the table is not shown
+    let current = move || made.with(|m| m.as_ref().filter(|(j, _)| state.compiled.with(|c| &c.json == j)).map(|(_, r)| r.clone()));
+    let query = move || state.compiled.with(|c| c.dataset.as_ref().map(|ds| crate::deck::to_query(&editor::query(ds))).unwrap_or_default());
+    let title = move || state.compiled.with(|c| c.dataset.as_ref().map(|d| d.title.clone()).unwrap_or_default());
+    let download = move |_| {
+        let json = state.compiled.with_untracked(|c| c.json.clone());
+        let _ = browser::download_bytes("htx-charts-du-lieu.json", "application/json", json.as_bytes());
+    };
+    let file_url = RwSignal::new(String::new());
+    view! {
+        <div class="editor-out">
+            <Show when=move || !issues.with(|i| i.is_empty())>
+                <div class="notice warn" data-testid="editor-issues" role="status">
+                    <p><strong>{move || format!("{} {}", issues.with(|i| i.len()), lang.get().pick("chỗ cần sửa trước khi lấy biểu đồ:", "things to fix before the chart can be taken away:"))}</strong></p>
+                    <ul>{move || {
+                        let roles = state.draft.with(|d| d.roles.clone());
+                        let reference = state.reference.get_value();
+                        issues.get().into_iter().map(|i| view! { <li>{place_text(i.place, &roles, lang.get())}": "{words::reason(&i.kind, &reference, lang.get())}</li> }).collect_view()
+                    }}</ul>
+                </div>
+            </Show>
+            <p class="actions">
+                <button type="button" data-testid="make-link" disabled=move || !ready() on:click=make_link>{move || lang.get().pick("Tạo liên kết", "Make a link")}</button>
+                <button type="button" data-testid="download-json" disabled=move || !ready() on:click=download>{move || lang.get().pick("Tải tệp dữ liệu (JSON)", "Download the data file (JSON)")}</button>
+            </p>
+            {move || current().map(|m| match m {
+                Made::Link(hash) => {
+                    let q = query();
+                    let sep = if q.is_empty() { "" } else { "?" };
+                    let explorer = format!("{}{sep}{q}#{hash}", browser::base_url());
+                    let embed = format!("{}embed.html{sep}{q}#{hash}", browser::base_url());
+                    let edit = format!("{}tao.html#{hash}", browser::base_url());
+                    view! { <LinkOut explorer=explorer embed=embed edit=edit title=title() /> }.into_any()
+                }
+                Made::TooLarge(n) => view! {
+                    <p class="notice warn" data-testid="too-large" role="status">{move || lang.get().pick(
+                        "Bảng quá lớn cho một liên kết (",
+                        "The table is too large for a link (",
+                    ).to_string() + &crate::format::number(n as f64, lang.get()) + lang.get().pick(" byte sau khi nén, tối đa 8.192). Hãy tải tệp dữ liệu, đăng cạnh bài viết và nhúng bằng địa chỉ của tệp (bên dưới).", " bytes compressed, at most 8,192). Download the data file, publish it next to the article and embed it by its address (below).")}</p>
+                }.into_any(),
+                Made::Failed(e) => view! { <p class="notice error" role="alert">{move || format!("{} ({e})", lang.get().pick("Trình duyệt này không nén được dữ liệu để tạo liên kết: hãy tải tệp dữ liệu.", "This browser could not compress the data for a link: download the data file instead."))}</p> }.into_any(),
+            })}
+            <div class="field">
+                <label for="file-url">{move || lang.get().pick("Địa chỉ tệp dữ liệu sau khi đăng (https://…), để lấy mã nhúng", "The data file's address once published (https://…), for the embed code")}</label>
+                <input type="url" id="file-url" data-testid="file-url" prop:value=move || file_url.get() on:input=move |ev| file_url.set(event_target_value(&ev)) />
+                {move || {
+                    let u = file_url.get();
+                    super::dataset::valid_data_url(u.trim()).then(|| {
+                        let mut pairs = state.compiled.with(|c| c.dataset.as_ref().map(editor::query).unwrap_or_default());
+                        pairs.push(("data".into(), u.trim().to_string()));
+                        let src = format!("{}embed.html?{}", browser::base_url(), crate::deck::to_query(&pairs));
+                        view! { <textarea readonly rows="3" data-testid="file-embed-code" aria-label=move || lang.get().pick("Mã nhúng theo tệp", "Embed code for the file")>{iframe(&src, &title())}</textarea> }
+                    })
+                }}
+            </div>
+            <p class="hint">{move || lang.get().pick("Mở lại liên kết hoặc tệp tại trang này để sửa bảng.", "Open the link or the file again on this page to edit the table.")}</p>
+        </div>
+    }
+}
+
+/// The link, the embed link and its code, with copy buttons.
+#[component]
+fn LinkOut(explorer: String, embed: String, edit: String, title: String) -> impl IntoView {
+    let lang = lang();
+    let code = iframe(&embed, &title);
+    let copied = RwSignal::new(false);
+    let copy = {
+        let e = explorer.clone();
+        move |_| {
+            let e = e.clone();
+            leptos::task::spawn_local(async move { copied.set(browser::copy_text(&e).await.is_ok()) });
+        }
+    };
+    view! {
+        <div class="link-out" data-testid="link-out">
+            <label for="out-link">{move || lang.get().pick("Liên kết (mở trình khám phá với dữ liệu của bạn)", "Link (opens the explorer with your data)")}</label>
+            <input id="out-link" data-testid="out-link" readonly prop:value=explorer.clone() />
+            <p class="actions">
+                <button type="button" data-testid="copy-link" on:click=copy>{move || if copied.get() { lang.get().pick("Đã chép ✓", "Copied ✓") } else { lang.get().pick("Chép liên kết", "Copy the link") }}</button>
+                <a href=explorer target="_blank" rel="noopener" data-testid="open-link">{move || lang.get().pick("Mở trong trình khám phá ↗", "Open in the explorer ↗")}</a>
+                <a href=edit data-testid="edit-link">{move || lang.get().pick("Liên kết để sửa lại bảng", "Link to edit the table again")}</a>
+            </p>
+            <label for="out-embed">{move || lang.get().pick("Mã nhúng (iframe)", "Embed code (iframe)")}</label>
+            <textarea id="out-embed" data-testid="out-embed" readonly rows="3">{code}</textarea>
+        </div>
+    }
+}

@@ -1,0 +1,143 @@
+//! The chart maker page ("Tạo biểu đồ", `/tao`, `tao.html`): paste a table or open a file, say
+//! what its columns are and where the figures come from, see the chart as it will be drawn, and
+//! take it away as a link, a file or an embed. A `#d=` link or an opened file brings the table
+//! back for editing; the draft is kept in the browser between visits.
+
+use super::chart_figure::ChartFigure;
+use super::context::{dataset, lang};
+use super::dataset::{from_link, with_dataset_from};
+use super::editor_fields::{MetricFields, SourceFields};
+use super::editor_grid::TableGrid;
+use super::editor_out::Outputs;
+use super::editor_state::{ed, Ed, STORE_KEY};
+use super::shell::{Footer, Header};
+use crate::editor::{self, Draft};
+use crate::explore::Selection;
+use crate::model::Dataset;
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// The page.
+#[component]
+pub fn EditorPage() -> impl IntoView {
+    let lang = lang();
+    view! {
+        <main id="app" class="page editor-page">
+            <Header />
+            <h1 class="section-title" id="editor-title">{move || lang.get().pick("Tạo biểu đồ từ bảng số liệu của bạn", "Make a chart from your own table")}</h1>
+            <p class="intro">{move || lang.get().pick(
+                "Dán một bảng từ Excel, LibreOffice hay Google Sheets (hoặc mở tệp CSV, JSON), ghi rõ nguồn, rồi lấy liên kết, tệp dữ liệu hoặc mã nhúng. Dữ liệu chỉ nằm trong trình duyệt của bạn và trong liên kết: không gửi lên máy chủ nào.",
+                "Paste a table from Excel, LibreOffice or Google Sheets (or open a CSV or JSON file), say where the figures come from, then take a link, a data file or an embed code. The data stays in your browser and in the link: it is sent to no server.",
+            )}</p>
+            {with_dataset_from(move || view! { <EditorBody /> }.into_any(), false)}
+            <Footer />
+        </main>
+    }
+}
+
+/// The draft to start from: the one kept from the last visit, or an empty one.
+fn stored_draft() -> Draft {
+    super::browser::load(STORE_KEY).and_then(|t| editor::store::load(&t)).unwrap_or_default()
+}
+
+#[component]
+fn EditorBody() -> impl IntoView {
+    let lang = lang();
+    let reference = dataset();
+    let state = Ed::new(reference.clone(), stored_draft());
+    provide_context(state);
+    let link_error = RwSignal::new(None::<String>);
+    if let Some(payload) = super::link_data::page_payload() {
+        let reference = reference.clone();
+        leptos::task::spawn_local(async move {
+            match from_link(&payload).await {
+                Ok(ds) => state.draft.set(editor::import::draft_of(&ds, &reference)),
+                Err(e) => link_error.set(Some(e.message(lang.get_untracked()))),
+            }
+        });
+    }
+    let preview = Memo::new(move |_| {
+        state.compiled.with(|c| match &c.dataset {
+            Some(ds) => crate::view::build(ds, &editor::selection(ds), lang.get()),
+            None => crate::view::build(&Dataset::default(), &Selection::default(), lang.get()),
+        })
+    });
+    let query = Signal::derive(move || state.compiled.with(|c| c.dataset.as_ref().map(editor::query).unwrap_or_default()));
+    view! {
+        {move || link_error.get().map(|e| view! { <p class="notice error" role="alert" data-testid="link-error">{e}</p> })}
+        <section class="editor-step" aria-labelledby="step-table">
+            <h2 id="step-table">{move || lang.get().pick("1. Bảng số liệu", "1. The table")}</h2>
+            <PasteBox />
+            <TableGrid />
+        </section>
+        <section class="editor-step" aria-labelledby="step-metric">
+            <h2 id="step-metric">{move || lang.get().pick("2. Số liệu đo gì", "2. What the figures measure")}</h2>
+            <MetricFields />
+        </section>
+        <section class="editor-step" aria-labelledby="step-source">
+            <h2 id="step-source">{move || lang.get().pick("3. Nguồn (bắt buộc)", "3. The source (required)")}</h2>
+            <SourceFields />
+        </section>
+        <section class="editor-step" aria-labelledby="step-preview" data-testid="editor-preview">
+            <h2 id="step-preview">{move || lang.get().pick("4. Xem trước", "4. Preview")}</h2>
+            <ChartFigure id="editor" view=preview query=query />
+        </section>
+        <section class="editor-step" aria-labelledby="step-out">
+            <h2 id="step-out">{move || lang.get().pick("5. Lấy biểu đồ", "5. Take the chart away")}</h2>
+            <Outputs />
+        </section>
+    }
+}
+
+/// Reads an opened file: one of our JSON files back into the table, or a CSV/TSV table.
+async fn open_file(file: web_sys::File, state: Ed) -> Result<(), String> {
+    let text = JsFuture::from(file.text()).await.map_err(|_| "?".to_string())?.as_string().unwrap_or_default();
+    if text.trim_start().starts_with('{') {
+        let ds = crate::load::load(&text, &file.name()).map_err(|e| e.message(lang().get_untracked()))?;
+        let reference = state.reference.get_value();
+        state.draft.set(editor::import::draft_of(&ds, &reference));
+    } else {
+        state.edit(|d| *d = d.paste(&text));
+    }
+    Ok(())
+}
+
+#[component]
+fn PasteBox() -> impl IntoView {
+    let (lang, state) = (lang(), ed());
+    let text = RwSignal::new(String::new());
+    let file_error = RwSignal::new(None::<String>);
+    let read = move |_| {
+        let t = text.get_untracked();
+        if !t.trim().is_empty() {
+            state.edit(|d| *d = d.paste(&t));
+            text.set(String::new());
+        }
+    };
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        if let Some(t) = ev.clipboard_data().and_then(|c| c.get_data("text/plain").ok()).filter(|t| t.contains(['\t', '\n', ',', ';'])) {
+            ev.prevent_default();
+            state.edit(|d| *d = d.paste(&t));
+        }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            leptos::task::spawn_local(async move { file_error.set(open_file(file, state).await.err()) });
+        }
+    };
+    view! {
+        <div class="paste-box">
+            <label for="paste">{move || lang.get().pick("Dán bảng vào đây (thay cho bảng hiện có)", "Paste a table here (replaces the current one)")}</label>
+            <textarea id="paste" data-testid="paste" rows="4" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) on:paste=on_paste
+                placeholder="Địa bàn\tNăm\tSố HTX\nLạng Sơn\t2024\t478"></textarea>
+            <p class="actions">
+                <button type="button" data-testid="read-table" on:click=read>{move || lang.get().pick("Đọc bảng", "Read the table")}</button>
+                <label class="file-open">{move || lang.get().pick("Mở tệp CSV hoặc JSON: ", "Open a CSV or JSON file: ")}
+                    <input type="file" data-testid="open-file" accept=".csv,.tsv,.txt,.json,text/csv,application/json" on:change=on_file />
+                </label>
+            </p>
+            {move || file_error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,150 @@
+//! The chart maker's pure path: a pasted table with its source → problems at their cells → a
+//! dataset drawn by `view::build`; and back (file → table, `#d=` payload round trips).
+
+mod common;
+
+use htx_charts::editor::{self, compile, fragment, import, store, Draft, Field, IssueKind, Place};
+use htx_charts::i18n::Lang;
+use htx_charts::model::{Dataset, Metric, Qualifier, Unit, Value};
+
+/// Areas names are matched to: five provinces, a former province and a city.
+fn reference() -> Dataset {
+    common::from_json(
+        r#"{"format":"htx-charts/1","title":"ref","sources":[],"observations":[],"areas":[
+        {"code":"P20","name":"Tỉnh Lạng Sơn","short":"Lạng Sơn","level":"province"},
+        {"code":"P14","name":"Tỉnh Sơn La","short":"Sơn La","level":"province"},
+        {"code":"P01","name":"Thành phố Hà Nội","short":"Hà Nội","level":"province"},
+        {"code":"P46","name":"Thành phố Huế","short":"Huế","level":"province"},
+        {"code":"P24","name":"Tỉnh Bắc Ninh","short":"Bắc Ninh","level":"province"},
+        {"code":"F24","name":"Tỉnh Bắc Giang","short":"Bắc Giang","level":"former_province","part_of":"P24"},
+        {"code":"C14-SONLA","name":"Thành phố Sơn La","short":"TP Sơn La","level":"city","part_of":"P14"}]}"#,
+    )
+}
+
+fn sourced(text: &str) -> Draft {
+    let mut d = Draft::default().paste(text);
+    d.source.publisher = "Liên minh HTX tỉnh".into();
+    d.source.title = "Báo cáo tổng kết năm 2024".into();
+    d.source.published = "15/01/2025".into();
+    d.source.quote = "Bảng 1: Số HTX đến 31/12/2024".into();
+    d
+}
+
+const FIVE: &str = "Tỉnh/thành\tNăm\tSố HTX\nLạng Sơn\t2024\t478\nSơn Laa\t2024\thơn 1.000\nTP. Hà Nội\t2024\t2.374\nHuế\t2024\t12x\nBắc Giang\t2024\tkhoảng 600\n";
+
+#[test]
+fn two_problems_at_their_cells_then_fixed_a_chart() {
+    let r = reference();
+    let mut d = sourced(FIVE);
+    let c = compile(&d, &r, "2025-02-01");
+    let places: Vec<Place> = c.issues.iter().map(|i| i.place).collect();
+    assert_eq!(places, vec![Place::Cell { row: 2, col: 0 }, Place::Cell { row: 4, col: 2 }], "{:?}", c.issues);
+    assert!(matches!(&c.issues[0].kind, IssueKind::UnknownArea { suggestion: Some(s), .. } if s == "P14"));
+    let words = editor::words::reason(&c.issues[0].kind, &r, Lang::Vi);
+    assert!(words.contains("Sơn Laa") && words.contains("Tỉnh Sơn La"), "{words}");
+    // the rows that can be read are drawn already
+    assert_eq!(c.dataset.as_ref().unwrap().observations.len(), 3);
+
+    d.set_cell(2, 0, "Sơn La");
+    d.set_cell(4, 2, "120");
+    let c = compile(&d, &r, "2025-02-01");
+    assert!(c.issues.is_empty(), "{:?}", c.issues);
+    let ds = c.dataset.unwrap();
+    assert_eq!(ds.observations.len(), 5);
+    let son_la = ds.observations.iter().find(|o| o.area == "P14").unwrap();
+    assert_eq!((son_la.value, son_la.qualifier), (Value::Point(1000.0), Qualifier::MoreThan));
+    assert_eq!(ds.observations[2].value, Value::Point(2374.0));
+    assert_eq!(ds.observations[4].area, "F24", "Bắc Giang is the former province");
+    assert!(ds.area("P24").is_some(), "the province it is part of is in the file");
+    let view = htx_charts::view::build(&ds, &editor::selection(&ds), Lang::Vi);
+    assert_eq!(view.figures.len(), 5);
+    assert!(view.source_line.contains("Liên minh HTX tỉnh"), "{}", view.source_line);
+}
+
+#[test]
+fn the_source_is_required() {
+    let d = Draft::default().paste(FIVE);
+    let c = compile(&d, &reference(), "2025-02-01");
+    let fields: Vec<Place> = c.issues.iter().map(|i| i.place).filter(|p| matches!(p, Place::Field(_))).collect();
+    for f in [Field::Publisher, Field::Title, Field::Quote, Field::Published] {
+        assert!(fields.contains(&Place::Field(f)), "{f:?} in {fields:?}");
+    }
+}
+
+#[test]
+fn loader_checks_land_at_cells() {
+    // a share over 100 and a figure dated after the file's date: the loader's own checks
+    let mut d = sourced("Địa bàn\tThời điểm\tGiá trị\nLạng Sơn\t2024\t120\nHuế\t2026\t5\n");
+    d.set_metric(Metric::CooperativesEffectiveShare);
+    let c = compile(&d, &reference(), "2025-02-01");
+    let kinds: Vec<(Place, String)> = c.issues.iter().map(|i| (i.place, editor::words::reason(&i.kind, &reference(), Lang::En))).collect();
+    assert_eq!(kinds.len(), 2, "{kinds:?}");
+    assert_eq!(kinds[0].0, Place::Cell { row: 1, col: 2 });
+    assert!(kinds[0].1.contains("100"), "{kinds:?}");
+    assert_eq!(kinds[1].0, Place::Cell { row: 2, col: 1 });
+}
+
+#[test]
+fn a_new_local_area_once_confirmed() {
+    let r = reference();
+    let mut d = sourced("Địa bàn\tGiá trị\nHuyện Mộc Châu\t45\n");
+    d.date = "2024".into();
+    let c = compile(&d, &r, "2025-02-01");
+    assert!(matches!(&c.issues[0].kind, IssueKind::UnknownArea { suggestion: None, .. }), "{:?}", c.issues);
+    d.new_areas.push(editor::draft::NewArea { name: "Huyện Mộc Châu".into(), parent: "P14".into() });
+    let c = compile(&d, &r, "2025-02-01");
+    assert!(c.issues.is_empty(), "{:?}", c.issues);
+    let ds = c.dataset.unwrap();
+    let a = ds.area("C14-MOCCHAU").expect("new area");
+    assert_eq!(a.part_of.as_deref(), Some("P14"));
+}
+
+#[test]
+fn money_in_billions_is_stored_in_dong_exactly() {
+    let mut d = sourced("Địa bàn\tNăm\tVốn điều lệ (tỷ đồng)\nLạng Sơn\t2023\t1.017,52\nHuế\t2023\t3,8 – hơn 5,5\n");
+    d.set_metric(Metric::CharterCapital);
+    d.scale = 9;
+    let c = compile(&d, &r(), "2025-02-01");
+    assert!(c.issues.is_empty(), "{:?}", c.issues);
+    assert!(c.json.contains("\"value\":1017520000000"), "{}", c.json);
+    let ds = c.dataset.unwrap();
+    assert_eq!(ds.observations[1].value, Value::Range { low: 3.8e9, high: 5.5e9, high_open: true });
+    assert_eq!(ds.observations[0].unit, Unit::Vnd);
+}
+
+fn r() -> Dataset {
+    reference()
+}
+
+/// Tables of every shape the generator makes: reopening the file gives the same file again.
+#[test]
+fn file_and_link_round_trips_on_generated_tables() {
+    let names = ["Lạng Sơn", "Sơn La", "Hà Nội", "Huế", "Bắc Ninh", "Bắc Giang", "TP Sơn La"];
+    let values = ["478", "hơn 1.000", "khoảng 60", "380 – hơn 550", "gần 12", "ước 7", "1.234.567"];
+    for n in 1..=7 {
+        let mut text = String::from("Địa bàn\tNăm\tGiá trị\tGhi chú\n");
+        for i in 0..n {
+            text.push_str(&format!("{}\t{}\t{}\tghi chú {i}\n", names[i], 2018 + i, values[(i * 3 + n) % values.len()]));
+        }
+        let mut d = sourced(&text);
+        d.set_metric(Metric::Members);
+        d.source.url = "https://example.org/bao-cao".into();
+        let first = compile(&d, &r(), "2025-02-01");
+        assert!(first.issues.is_empty(), "{n}: {:?}", first.issues);
+        // the file, as a link's payload (compression is the browser's) and back
+        let payload = fragment::encode(first.json.as_bytes());
+        let bytes = fragment::decode(&payload).unwrap();
+        let ds = htx_charts::load::load(std::str::from_utf8(&bytes).unwrap(), "link").unwrap();
+        let again = compile(&import::draft_of(&ds, &r()), &r(), "2025-02-01");
+        assert!(again.issues.is_empty(), "{n}: {:?}", again.issues);
+        assert_eq!(again.json, first.json, "table of {n} rows");
+        // and the draft survives the browser's storage
+        assert_eq!(store::load(&store::save(&d)), Some(d));
+    }
+}
+
+#[test]
+fn the_link_size_limit() {
+    assert!(fragment::fits(fragment::LINK_LIMIT));
+    assert!(!fragment::fits(fragment::LINK_LIMIT + 1));
+}
