@@ -157,6 +157,34 @@ describe('chart maker', () => {
     }
   });
 
+  it('a table too large for a link says so and offers the file', T, async () => {
+    const provinces = ['Lạng Sơn', 'Sơn La', 'Hà Nội', 'Huế', 'Quảng Ninh', 'Cao Bằng', 'Điện Biên', 'Lai Châu', 'Thanh Hóa', 'Nghệ An'];
+    const rows = ['Địa bàn\tThời điểm\tSố HTX'];
+    let seed = 7;
+    for (let i = 0; i < 1200; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      rows.push(`${provinces[i % 10]}\t${1 + (Math.floor(i / 10) % 12)}/${2000 + Math.floor(i / 120)}\t${seed % 5000}`);
+    }
+    const page = await newPage(browser);
+    try {
+      await page.goto(new URL('tao.html', site.url).href, { waitUntil: 'load' });
+      await page.getByLabel('Dán bảng vào đây (thay cho bảng hiện có)').fill(rows.join('\n'));
+      await page.locator('[data-testid=read-table]').click();
+      await fillSource(page);
+      await page.locator('td[data-cell="1200-2"] input').waitFor();
+      await page.locator('[data-testid=editor-issues]').waitFor({ state: 'detached' });
+      await page.locator('[data-testid=make-link]').click();
+      const note = page.locator('[data-testid=too-large]');
+      await note.waitFor();
+      assert.match(await note.innerText(), /quá lớn.*8\.192.*tải tệp/s);
+      assert.equal(await page.locator('[data-testid=out-link]').count(), 0, 'no link that would be cut off');
+      assert.ok(await page.locator('[data-testid=download-json]').isEnabled(), 'the file is offered');
+      assertNoErrors(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it('a damaged #d= link says so in the page', T, async () => {
     const page = await newPage(browser);
     try {

@@ -6,7 +6,7 @@ use super::cell::{read_date, read_value, CellIssue, CellValue};
 use super::columns::Role;
 use super::draft::Draft;
 use super::json_out::{array, string, Object};
-use super::names::{match_name, new_code, NameMatch};
+use super::names::{new_code, NameIndex, NameMatch};
 use super::number::{detect, NumberStyle};
 use crate::model::{Area, Dataset, ProblemKind, Section};
 
@@ -129,7 +129,8 @@ pub fn compile(draft: &Draft, reference: &Dataset, today: &str) -> Compiled {
         }
     }
     let sources = source_fields(draft, &mut issues);
-    let mut b = Builder { draft, reference, style, areas: Vec::new(), sources, obs: Vec::new(), rows: Vec::new() };
+    let names = NameIndex::new(&reference.areas);
+    let mut b = Builder { draft, reference, names, style, areas: Vec::new(), sources, obs: Vec::new(), rows: Vec::new() };
     if let (Some(ac), Some(vc)) = (area_col, value_col) {
         for row in draft.first_row()..draft.table.rows.len() {
             b.row(row, ac, vc, &mut issues);
@@ -193,6 +194,7 @@ fn source_fields(draft: &Draft, issues: &mut Vec<Issue>) -> Vec<String> {
 struct Builder<'a> {
     draft: &'a Draft,
     reference: &'a Dataset,
+    names: NameIndex<'a>,
     style: NumberStyle,
     /// Codes of the areas used, with the area records to write.
     areas: Vec<Area>,
@@ -291,7 +293,7 @@ impl Builder<'_> {
         if typed.trim().is_empty() {
             return Err(IssueKind::Cell(CellIssue::Empty));
         }
-        let code = match match_name(&self.reference.areas, typed) {
+        let code = match self.names.find(typed) {
             NameMatch::Known(code) => code,
             NameMatch::Unknown { suggestion } => {
                 let folded = crate::explore::search::fold(typed);

@@ -3,6 +3,7 @@
 
 use crate::explore::search::fold;
 use crate::model::{Area, Level};
+use std::collections::HashMap;
 
 /// Administrative prefixes, folded, longest first; each says which levels it names.
 const PREFIXES: [(&str, Hint); 12] = [
@@ -65,34 +66,74 @@ fn preference(level: Level, hint: Option<Hint>) -> u8 {
     }
 }
 
-/// Matches a typed name to an area: the same name (official or short, folded, without prefix)
-/// or the same code; when several areas share it, the prefix decides ("TP Sơn La" the city,
-/// "tỉnh Sơn La" or "Sơn La" the province), then current provinces before former ones.
-pub fn match_name(areas: &[Area], typed: &str) -> NameMatch {
-    let (k, hint) = key(typed);
-    if k.is_empty() {
-        return NameMatch::Unknown { suggestion: None };
+/// The names of a list of areas, folded once, for matching many typed names.
+pub struct NameIndex<'a> {
+    areas: &'a [Area],
+    /// Folded name without prefix → positions of the areas that have it.
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+fn names(a: &Area) -> impl Iterator<Item = String> + '_ {
+    [Some(a.name.as_str()), a.short.as_deref(), a.name_en.as_deref()].into_iter().flatten().map(|n| key(n).0)
+}
+
+impl<'a> NameIndex<'a> {
+    /// Indexes the names of `areas`.
+    pub fn new(areas: &'a [Area]) -> NameIndex<'a> {
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, a) in areas.iter().enumerate() {
+            for n in names(a) {
+                let at = by_key.entry(n).or_default();
+                if !at.contains(&i) {
+                    at.push(i);
+                }
+            }
+        }
+        NameIndex { areas, by_key }
     }
-    fn names(a: &Area) -> impl Iterator<Item = String> + '_ {
-        [Some(a.name.as_str()), a.short.as_deref(), a.name_en.as_deref()].into_iter().flatten().map(|n| key(n).0)
-    }
-    let found = areas
-        .iter()
-        .filter(|a| a.level != Level::Region || hint.is_none())
-        .filter(|a| a.code.eq_ignore_ascii_case(typed.trim()) || names(a).any(|n| n == k))
-        .filter(|a| hint != Some(Hint::Province) || matches!(a.level, Level::Province | Level::FormerProvince))
-        .min_by_key(|a| preference(a.level, hint));
-    match found {
-        Some(a) => NameMatch::Known(a.code.clone()),
-        None => {
-            let close = areas
-                .iter()
-                .filter_map(|a| names(a).map(|n| distance(&n, &k)).min().map(|d| (d, preference(a.level, hint), a)))
-                .filter(|(d, _, _)| *d <= if k.chars().count() > 5 { 2 } else { 1 })
-                .min_by_key(|(d, p, _)| (*d, *p));
-            NameMatch::Unknown { suggestion: close.map(|(_, _, a)| a.code.clone()) }
+
+    /// Matches a typed name to an area: the same name (official or short, folded, without
+    /// prefix) or the same code; when several areas share it, the prefix decides ("TP Sơn La" the
+    /// city, "tỉnh Sơn La" or "Sơn La" the province), then current provinces before former ones.
+    pub fn find(&self, typed: &str) -> NameMatch {
+        let (k, hint) = key(typed);
+        if k.is_empty() {
+            return NameMatch::Unknown { suggestion: None };
+        }
+        let by_code = self.areas.iter().position(|a| a.code.eq_ignore_ascii_case(typed.trim()));
+        let found = self
+            .by_key
+            .get(&k)
+            .into_iter()
+            .flatten()
+            .copied()
+            .chain(by_code)
+            .map(|i| &self.areas[i])
+            .filter(|a| a.level != Level::Region || hint.is_none())
+            .filter(|a| hint != Some(Hint::Province) || matches!(a.level, Level::Province | Level::FormerProvince))
+            .min_by_key(|a| preference(a.level, hint));
+        match found {
+            Some(a) => NameMatch::Known(a.code.clone()),
+            None => NameMatch::Unknown { suggestion: self.close_to(&k, hint) },
         }
     }
+
+    /// The area whose name is one or two letters off (one for short names), if any.
+    fn close_to(&self, k: &str, hint: Option<Hint>) -> Option<String> {
+        let most = if k.chars().count() > 5 { 2 } else { 1 };
+        self.by_key
+            .iter()
+            .map(|(n, at)| (distance(n, k), at))
+            .filter(|(d, _)| *d <= most)
+            .flat_map(|(d, at)| at.iter().map(move |&i| (d, i)))
+            .min_by_key(|&(d, i)| (d, preference(self.areas[i].level, hint), i))
+            .map(|(_, i)| self.areas[i].code.clone())
+    }
+}
+
+/// Matches one typed name (see [`NameIndex::find`]).
+pub fn match_name(areas: &[Area], typed: &str) -> NameMatch {
+    NameIndex::new(areas).find(typed)
 }
 
 /// Edit distance (insertions, deletions, substitutions) between two short texts.
