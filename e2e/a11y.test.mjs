@@ -70,6 +70,20 @@ describe('accessibility', () => {
     });
   }
 
+  it('axe: no serious or critical violation — chart maker with a pasted table and its problems', T, async () => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+    try {
+      await page.goto(new URL('tao.html', site.url).href, { waitUntil: 'load' });
+      await page.locator('#paste').fill('Tỉnh\tNăm\tSố HTX\nLạng Sơn\t2024\t478\nSơn Laa\t2024\t12x\n');
+      await page.locator('[data-testid=read-table]').click();
+      await page.locator('[data-testid=cell-issue]').first().waitFor();
+      await page.locator('figure.chart[data-chart="editor"] canvas[data-drawn="1"]').waitFor();
+      assert.deepEqual(await violations(page), [], 'axe on the chart maker');
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it('keyboard only: Tab to the explorer chart, arrows to the Lạng Sơn bar, its tooltip is read', T, async () => {
     const page = await newPage(browser);
     try {
@@ -114,9 +128,10 @@ describe('accessibility', () => {
   it('with lang=en no interface text is left in Vietnamese (names and quotes excepted)', T, async () => {
     const page = await newPage(browser);
     try {
-      for (const path of ['?lang=en', '?lang=en&by=sector&c=stacked', 'nguon.html?lang=en', 'present.html?lang=en']) {
+      for (const path of ['?lang=en', '?lang=en&by=sector&c=stacked', 'nguon.html?lang=en', 'present.html?lang=en', 'tao.html?lang=en']) {
         await page.goto(new URL(path, site.url).href, { waitUntil: 'load' });
         if (path.startsWith('nguon')) await page.locator('[data-testid=source-entry]').first().waitFor();
+        else if (path.startsWith('tao')) await page.locator('[data-testid=no-table]').waitFor();
         else await drawn(page);
         const left = await page.evaluate(() => {
           const VI = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂÂĐÊÔƠƯ]/;
