@@ -2,8 +2,9 @@
 //!
 //! Data flows one way: JSON → [`load`] (validated [`model::Dataset`]) → [`explore::Selection`]
 //! → [`view::build`] (the view model: chart spec, figures, caveats) → [`chart`] (drawing on any
-//! plotters backend). Everything here except [`ui`] is free
-//! of the DOM and runs natively under `cargo test`.
+//! plotters backend). Everything here except [`ui`] (the app, Leptos), [`embed`] (the light
+//! embed, web-sys alone) and [`web`] (browser helpers both use) is free of the DOM and runs
+//! natively under `cargo test`.
 
 #[macro_use]
 mod keyed;
@@ -16,10 +17,15 @@ pub mod format;
 pub mod i18n;
 pub mod key_figures;
 pub mod load;
+pub mod markup;
 pub mod model;
 pub mod prerender;
 pub mod sources;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -9,9 +9,11 @@ mod group;
 mod plausible;
 mod raw;
 mod records;
+pub mod remote;
 
 pub use crate::model::{ConsistencyNote, NoteKind, Problem, ProblemKind, Section};
 pub use plausible::{max_value, RANGE_FACTOR};
+pub use remote::{valid_data_url, FetchError, Progress};
 
 use crate::i18n::Lang;
 use crate::model::Dataset;

@@ -35,7 +35,7 @@ pub fn use_selection(ds: Arc<Dataset>) -> (SelectionState, impl Fn(Selection) + 
         query.with_untracked(|q| pairs.extend(KEPT.iter().filter_map(|k| q.get(k).map(|v| (k.to_string(), v)))));
         let map: ParamsMap = pairs.into_iter().collect();
         let url = format!("{}{}", location.pathname.get_untracked(), map.to_query_string());
-        super::timing::change_started();
+        crate::web::timing::change_started();
         navigate(&url, super::browser::full_path_nav(false));
     };
     (state, set)

@@ -126,6 +126,34 @@ impl Figure {
     pub fn records(&self) -> Vec<usize> {
         self.inputs.iter().map(|i| i.record).collect()
     }
+
+    /// A figure for tests: 478 cooperatives in Lạng Sơn in 2023, no inputs.
+    #[cfg(test)]
+    pub fn sample() -> Figure {
+        Figure {
+            key: "P20".into(),
+            area_code: "P20".into(),
+            area: "Lạng Sơn".into(),
+            level: crate::model::Level::FormerProvince,
+            now_part_of: None,
+            metric: "Số HTX".into(),
+            sector: None,
+            rating: None,
+            value: Value::Point(478.0),
+            unit: Unit::Cooperatives,
+            per_cooperative: false,
+            label: "478".into(),
+            value_text: "478 HTX".into(),
+            qualifier: Qualifier::Exact,
+            qualifier_text: "chính xác".into(),
+            date: "2023".into(),
+            date_key: "2023".into(),
+            scope: None,
+            formula: None,
+            inputs: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
 }
 
 /// Everything shown or exported for one chart.
