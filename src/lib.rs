@@ -20,6 +20,7 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod prerender;
+pub mod sort;
 pub mod sources;
 pub mod view;
 

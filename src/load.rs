@@ -17,7 +17,7 @@ pub use remote::{valid_data_url, FetchError, Progress};
 
 use crate::i18n::Lang;
 use crate::model::Dataset;
-use raw::Json;
+pub use raw::{Json, Map as JsonMap};
 
 /// The format tag this version reads.
 pub const FORMAT: &str = "htx-charts/1";
@@ -89,6 +89,17 @@ pub fn load(text: &str, origin: &str) -> Result<Dataset, LoadError> {
         streamed.begun = None;
         json = raw::parse(text).map_err(json_error)?;
     }
+    validate(&json, origin, streamed.begun)
+}
+
+/// Validates a file already parsed into a JSON tree (the light embed parses it with the browser's
+/// `JSON.parse`): the checks [`load`] makes, by the same code.
+pub fn load_tree(json: &Json, origin: &str) -> Result<Dataset, LoadError> {
+    validate(json, origin, None)
+}
+
+/// The checks of a parsed file; `begun` holds the observations already checked while streaming.
+fn validate(json: &Json, origin: &str, begun: Option<Begun>) -> Result<Dataset, LoadError> {
     let top = json.as_object().ok_or_else(|| LoadError::Format("cấp ngoài cùng không phải đối tượng JSON".into()))?;
     match top.get("format").and_then(Json::as_str) {
         Some(FORMAT) => {}
@@ -107,7 +118,7 @@ pub fn load(text: &str, origin: &str) -> Result<Dataset, LoadError> {
     let (_, _, obs_json) = (section("sources")?, section("areas")?, section("observations")?);
     let title = top.get("title").and_then(Json::as_str).unwrap_or("").to_string();
 
-    let begun = match streamed.begun {
+    let begun = match begun {
         Some(begun) => begun,
         None => {
             let mut begun = Begun::new(top, origin, obs_json.len()).expect("sources and areas are arrays");

@@ -4,6 +4,7 @@
 
 pub mod canvas;
 pub mod fetch;
+pub mod json;
 pub mod page;
 pub mod timing;
 

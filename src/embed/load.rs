@@ -27,7 +27,7 @@ pub fn start(page: Rc<Page>) {
         let lang = page.lang;
         let on_progress = move |p: Progress| progress.set_text_content(Some(&loading_text(p, lang)));
         let on_abort = move |a: Option<web_sys::AbortController>| *abort.borrow_mut() = a;
-        let report = Report { progress: &on_progress, abort: &on_abort };
+        let report = Report { progress: &on_progress, abort: &on_abort, parse: crate::web::json::load };
         let result = match page.param("data") {
             None => fetch_dataset(BUNDLED, &report).await,
             Some(u) if valid_data_url(u) => fetch_dataset(u, &report).await,

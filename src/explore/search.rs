@@ -70,7 +70,7 @@ pub fn search_areas<'a>(ds: &'a Dataset, query: &str) -> Vec<&'a Area> {
             fields.iter().flatten().filter_map(|f| rank(&fold(f), &q)).min().map(|r| (r, i, a))
         })
         .collect();
-    found.sort_by_key(|(r, i, _)| (*r, *i));
+    crate::sort::sort_by_key(&mut found, |(r, i, _)| (*r, *i));
     found.into_iter().map(|(_, _, a)| a).collect()
 }
 

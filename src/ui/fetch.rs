@@ -35,5 +35,5 @@ impl Loading {
 pub async fn fetch_dataset(url: String, loading: Loading) -> Result<Arc<Dataset>, FetchError> {
     let progress = move |p: Progress| loading.progress.set(p);
     let abort = move |a: Option<web_sys::AbortController>| loading.abort.set_value(a);
-    fetch::fetch_dataset(&url, &Report { progress: &progress, abort: &abort }).await.map(Arc::new)
+    fetch::fetch_dataset(&url, &Report { progress: &progress, abort: &abort, parse: crate::load::load }).await.map(Arc::new)
 }

@@ -224,7 +224,7 @@ pub fn about(ds: &Dataset, obs: &[&Observation], dates: bool, tiles: bool) -> Ve
             out.push(if tiles { Caveat::TileDatesDiffer { from, to } } else { Caveat::DatesDiffer { from, to } });
         }
     }
-    let levels: BTreeSet<Level> = obs.iter().filter_map(|o| ds.area(&o.area)).map(|a| a.level).collect();
+    let levels: BTreeSet<Level> = crate::sort::set(obs.iter().filter_map(|o| ds.area(&o.area)).map(|a| a.level));
     if levels.len() > 1 {
         out.push(Caveat::LevelsDiffer);
     }
@@ -242,7 +242,7 @@ fn same_date(ds: &Dataset, figs: &[(String, Fig)], line: bool) -> Vec<Caveat> {
     }
     let mut out = Vec::new();
     for ((area, _, _), same) in by {
-        let sources: BTreeSet<&str> = same.iter().map(|f| f.obs.source.as_str()).collect();
+        let sources: BTreeSet<&str> = crate::sort::set(same.iter().map(|f| f.obs.source.as_str()));
         if same.len() < 2 || sources.len() < 2 {
             continue;
         }

@@ -23,6 +23,9 @@ pub struct Report<'a> {
     pub progress: &'a dyn Fn(Progress),
     /// Called with the request's controller when it starts, and with `None` when it ends.
     pub abort: &'a dyn Fn(Option<web_sys::AbortController>),
+    /// Parses and validates the text: [`crate::load::load`] (serde_json, streaming), or
+    /// [`super::json::load`] (the browser's `JSON.parse`, in the light embed).
+    pub parse: fn(&str, &str) -> Result<Dataset, load::LoadError>,
 }
 
 fn timeout_ms() -> u32 {
@@ -102,7 +105,7 @@ async fn fetch_within(url: &str, ctrl: &web_sys::AbortController, report: &Repor
         return Err(FetchError::Load { url: url.to_string(), error: load::LoadError::TooLarge(bytes.len()) });
     }
     let text = String::from_utf8_lossy(&bytes);
-    let mut ds = load::load(&text, url).map_err(|error| FetchError::Load { url: url.to_string(), error })?;
+    let mut ds = (report.parse)(&text, url).map_err(|error| FetchError::Load { url: url.to_string(), error })?;
     ds.cached_at = header("x-htx-cached-at");
     Ok(ds)
 }
