@@ -36,9 +36,9 @@ pub const MAX_MB: usize = 32;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LoadError {
     /// The text is not JSON.
-    #[error("JSON không hợp lệ (dòng {line}, cột {column}): {message}")]
+    #[error("JSON không hợp lệ{}: {message}", at(*line, *column, Lang::Vi))]
     Json {
-        /// Line of the error.
+        /// Line of the error (0 when the parser did not say).
         line: usize,
         /// Column of the error.
         column: usize,
@@ -53,13 +53,22 @@ pub enum LoadError {
     Format(String),
 }
 
+/// " (dòng 3, cột 7)": where a syntax error is, when the parser said (line 0: it did not).
+fn at(line: usize, column: usize, lang: Lang) -> String {
+    match (line, lang) {
+        (0, _) => String::new(),
+        (_, Lang::Vi) => format!(" (dòng {line}, cột {column})"),
+        (_, Lang::En) => format!(" (line {line}, column {column})"),
+    }
+}
+
 impl LoadError {
     /// The message in the given language.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (_, Lang::Vi) => self.to_string(),
             (LoadError::Json { line, column, message }, Lang::En) => {
-                format!("invalid JSON (line {line}, column {column}): {message}")
+                format!("invalid JSON{}: {message}", at(*line, *column, Lang::En))
             }
             (LoadError::TooLarge(n), Lang::En) => {
                 format!("data file too large ({} bytes; limit {MAX_MB} MB)", crate::format::number(*n as f64, Lang::En))
