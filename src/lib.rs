@@ -9,6 +9,7 @@
 #[macro_use]
 mod keyed;
 
+pub mod case;
 pub mod chart;
 pub mod explore;
 pub mod deck;

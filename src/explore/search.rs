@@ -23,7 +23,7 @@ fn base(c: char) -> Option<char> {
 /// `"ĐẮK LẮK"` → `"dak lak"`.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in s.chars().map(crate::case::lower) {
         if ('\u{0300}'..='\u{036f}').contains(&c) {
             continue;
         }

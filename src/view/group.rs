@@ -69,7 +69,7 @@ fn name(ds: &Dataset, groups: &mut [Group], lang: Lang) {
         groups[i].key = if *n == 1 { code.clone() } else { format!("{code}#{n}") };
         let mut label = area_label(groups[i].area, lang);
         if let Some(s) = groups[i].sector {
-            label = format!("{label} ({})", s.label(lang).to_lowercase());
+            label = format!("{label} ({})", crate::case::to_lower(s.label(lang)));
         }
         if let Some(part) = &groups[i].figs[0].obs.part {
             label = format!("{label} — {part}");
