@@ -43,7 +43,9 @@ fn rank(field: &str, q: &str) -> Option<u8> {
     }
     let word_start = field.match_indices(q).any(|(i, _)| {
         let before = field[..i].chars().next_back();
-        before.is_some_and(|b| !b.is_alphanumeric())
+        // folded text is ASCII but for other scripts' letters, which count as letters (no
+        // Unicode tables needed)
+        before.is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
     });
     if word_start {
         return Some(2);
