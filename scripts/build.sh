@@ -8,6 +8,9 @@ cd "$ROOT"
 trunk build --release
 EMBED_DIST="$ROOT/target/embed-dist"
 rm -rf "$EMBED_DIST"
+# wasm-bindgen's output folder is shared by both builds: without the app's JS snippets (the
+# service worker's), trunk does not preload them in the embed's page
+rm -rf "${CARGO_TARGET_DIR:-$ROOT/target}/wasm-bindgen/release/snippets"
 trunk build embed.html --release true --dist "$EMBED_DIST"
 # Every page has an .html address that a plain static host serves without a rewrite rule.
 cp dist/index.html dist/present.html

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one command that runs every test (CI runs it through .ci/run):
-#   setup -> cargo test (native) -> clippy (native, all targets) -> clippy (wasm32)
+#   setup -> cargo test (native) -> clippy (native, all targets) -> clippy (wasm32, app and embed)
 #   -> in-browser Rust tests (cargo test --target wasm32-unknown-unknown)
 #   -> scripts/build.sh (trunk, app + embed) -> end-to-end browser tests (node --test e2e/)
 # It stops at the first failing step, names it, and exits non-zero.
@@ -49,6 +49,8 @@ step "cargo fetch" fetch.log cargo fetch
 step "cargo test (native)" cargo-test.log cargo test
 step "clippy (native, all targets)" clippy-native.log cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)" clippy-wasm.log cargo clippy --target wasm32-unknown-unknown -- -D warnings
+# the light embed bundle is built without the app feature (no Leptos)
+step "clippy (wasm32, embed)" clippy-wasm-embed.log cargo clippy --target wasm32-unknown-unknown --no-default-features -- -D warnings
 # runner = wasm-bindgen-test-runner (.cargo/config.toml), which drives /usr/bin/chromedriver
 step "wasm tests (in chromium)" wasm-test.log cargo test --target wasm32-unknown-unknown
 step "build (app + embed bundle)" trunk.log bash scripts/build.sh

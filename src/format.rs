@@ -25,9 +25,18 @@ pub fn scientific(x: f64, lang: Lang) -> String {
     if x == 0.0 || !x.is_finite() {
         return number(if x.is_finite() { x } else { 0.0 }, lang);
     }
-    let text = format!("{:.1e}", x.abs()); // "2.5e21"
-    let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
-    let mantissa = if lang == Lang::Vi { mantissa.replace('.', ",") } else { mantissa.to_string() };
+    // the shortest digits ("2.5e21", "1e300", "1.26e21"), rounded to one decimal here: no
+    // fixed-precision formatting (its machinery is several kilobytes of WebAssembly)
+    let text = format!("{:e}", x.abs());
+    let (digits, exp) = text.split_once('e').unwrap_or((&text, "0"));
+    let mut exp: i32 = exp.parse().unwrap_or(0);
+    let d: Vec<u32> = digits.chars().filter_map(|c| c.to_digit(10)).chain([0, 0]).collect();
+    let mut tenths = d[0] * 10 + d[1] + u32::from(d[2] >= 5);
+    if tenths >= 100 {
+        tenths /= 10;
+        exp += 1;
+    }
+    let mantissa = format!("{}{}{}", tenths / 10, lang.pick(",", "."), tenths % 10);
     let sign = if x < 0.0 { "-" } else { "" };
     format!("{sign}{mantissa} × 10^{exp}")
 }
@@ -68,12 +77,8 @@ fn shifted(x: f64, shift: usize, lang: Lang) -> String {
 
 /// The decimal digits of |x| with no exponent: the shortest text that reads back as x.
 fn plain_decimal(x: f64) -> String {
-    let s = format!("{}", x.abs());
-    if !s.contains(['e', 'E']) {
-        return s;
-    }
-    // Rust's Display never uses exponents for f64, but keep a safe fallback.
-    format!("{:.0}", x.abs())
+    // Rust's Display never uses an exponent for f64
+    format!("{}", x.abs())
 }
 
 fn split_decimal(s: &str) -> (String, String) {
@@ -287,6 +292,9 @@ mod tests {
         assert_eq!(MoneyScale::Trillion.divisor(), 1e12);
         assert_eq!(number(1e300, Vi), "1,0 × 10^300");
         assert_eq!(number(-2.5e21, En), "-2.5 × 10^21");
+        assert_eq!(number(9.96e21, En), "1.0 × 10^22");
+        assert_eq!(number(1.04e25, Vi), "1,0 × 10^25");
+        assert_eq!(number(1.06e25, Vi), "1,1 × 10^25");
         assert_eq!(number(1e20, En), "100,000,000,000,000,000,000");
         assert_eq!(amount(1e300, Unit::Vnd, Vi), "1,0 × 10^288 nghìn tỷ đồng");
     }

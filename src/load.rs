@@ -9,13 +9,15 @@ mod group;
 mod plausible;
 mod raw;
 mod records;
+pub mod remote;
 
 pub use crate::model::{ConsistencyNote, NoteKind, Problem, ProblemKind, Section};
 pub use plausible::{max_value, RANGE_FACTOR};
+pub use remote::{valid_data_url, FetchError, Progress};
 
 use crate::i18n::Lang;
 use crate::model::Dataset;
-use raw::Json;
+pub use raw::{Json, Map as JsonMap};
 
 /// The format tag this version reads.
 pub const FORMAT: &str = "htx-charts/1";
@@ -34,9 +36,9 @@ pub const MAX_MB: usize = 32;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LoadError {
     /// The text is not JSON.
-    #[error("JSON không hợp lệ (dòng {line}, cột {column}): {message}")]
+    #[error("JSON không hợp lệ{}: {message}", at(*line, *column, Lang::Vi))]
     Json {
-        /// Line of the error.
+        /// Line of the error (0 when the parser did not say).
         line: usize,
         /// Column of the error.
         column: usize,
@@ -51,13 +53,22 @@ pub enum LoadError {
     Format(String),
 }
 
+/// " (dòng 3, cột 7)": where a syntax error is, when the parser said (line 0: it did not).
+fn at(line: usize, column: usize, lang: Lang) -> String {
+    match (line, lang) {
+        (0, _) => String::new(),
+        (_, Lang::Vi) => format!(" (dòng {line}, cột {column})"),
+        (_, Lang::En) => format!(" (line {line}, column {column})"),
+    }
+}
+
 impl LoadError {
     /// The message in the given language.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (_, Lang::Vi) => self.to_string(),
             (LoadError::Json { line, column, message }, Lang::En) => {
-                format!("invalid JSON (line {line}, column {column}): {message}")
+                format!("invalid JSON{}: {message}", at(*line, *column, Lang::En))
             }
             (LoadError::TooLarge(n), Lang::En) => {
                 format!("data file too large ({} bytes; limit {MAX_MB} MB)", crate::format::number(*n as f64, Lang::En))
@@ -87,6 +98,17 @@ pub fn load(text: &str, origin: &str) -> Result<Dataset, LoadError> {
         streamed.begun = None;
         json = raw::parse(text).map_err(json_error)?;
     }
+    validate(&json, origin, streamed.begun)
+}
+
+/// Validates a file already parsed into a JSON tree (the light embed parses it with the browser's
+/// `JSON.parse`): the checks [`load`] makes, by the same code.
+pub fn load_tree(json: &Json, origin: &str) -> Result<Dataset, LoadError> {
+    validate(json, origin, None)
+}
+
+/// The checks of a parsed file; `begun` holds the observations already checked while streaming.
+fn validate(json: &Json, origin: &str, begun: Option<Begun>) -> Result<Dataset, LoadError> {
     let top = json.as_object().ok_or_else(|| LoadError::Format("cấp ngoài cùng không phải đối tượng JSON".into()))?;
     match top.get("format").and_then(Json::as_str) {
         Some(FORMAT) => {}
@@ -105,7 +127,7 @@ pub fn load(text: &str, origin: &str) -> Result<Dataset, LoadError> {
     let (_, _, obs_json) = (section("sources")?, section("areas")?, section("observations")?);
     let title = top.get("title").and_then(Json::as_str).unwrap_or("").to_string();
 
-    let begun = match streamed.begun {
+    let begun = match begun {
         Some(begun) => begun,
         None => {
             let mut begun = Begun::new(top, origin, obs_json.len()).expect("sources and areas are arrays");

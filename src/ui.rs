@@ -9,7 +9,6 @@ mod context;
 mod dataset;
 mod deck_panel;
 mod downloads;
-mod embed;
 mod embed_dialog;
 mod editor_fields;
 mod editor_grid;
@@ -23,7 +22,6 @@ mod fetch;
 mod figures_table;
 mod key_figures;
 mod legend;
-pub mod link_data;
 mod offline;
 mod present;
 mod problems;
@@ -33,20 +31,18 @@ mod sources_page;
 mod state;
 mod static_view;
 mod summary;
-mod timing;
 mod tooltip;
 
 pub use app::App;
 pub use chart_canvas::ChartCanvas;
 
-/// Mounts the app on `<body>`.
+/// Mounts the app on `<body>`; at `/embed` (the embed's address in the full app), the light
+/// embed ([`crate::embed`]) instead.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    let path = crate::web::window().location().pathname().unwrap_or_default();
+    if path.ends_with("/embed") || path.ends_with("/embed.html") {
+        return crate::embed::mount();
+    }
     static_view::mount(App);
-}
-
-/// Mounts the embed page alone (the `htx-embed` bundle served as `embed.html`).
-pub fn mount_embed() {
-    console_error_panic_hook::set_once();
-    static_view::mount(embed::EmbedApp);
 }

@@ -78,12 +78,7 @@ fn key_order_does_not_change_what_loads() {
     let sorted = serde_json::to_string(&json).unwrap();
     assert!(sorted.find("\"observations\"") < sorted.find("\"sources\""));
     let other = htx_charts::load::load(&sorted, "data/big.json").unwrap();
-    let ds = big();
-    assert_eq!(other.observations, ds.observations);
-    assert_eq!(other.areas, ds.areas);
-    assert_eq!(other.sources, ds.sources);
-    assert_eq!(other.problems, ds.problems);
-    assert_eq!(other.notes, ds.notes);
+    common::assert_same_load(&other, big());
 }
 
 #[test]

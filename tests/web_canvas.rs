@@ -1,5 +1,5 @@
 //! In-browser tests (wasm-bindgen-test in Chromium): the chart component really draws on a canvas.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "app"))]
 
 use htx_charts::i18n::Lang;
 use htx_charts::view::{self, ChartView};

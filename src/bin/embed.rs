@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    htx_charts::ui::mount_embed();
+    htx_charts::embed::mount();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

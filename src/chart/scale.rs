@@ -25,7 +25,7 @@ pub fn text_width(s: &str, size: f64) -> f64 {
             't' | 'f' | 'r' | ' ' | '(' | ')' | '-' => 0.4,
             'm' | 'w' | 'M' | 'W' => 0.92,
             '0'..='9' => 0.64,
-            c if c.is_uppercase() => 0.72,
+            c if crate::case::lower(c) != c => 0.72, // upper case (Vietnamese and Latin letters)
             _ => 0.62,
         })
         .sum::<f64>()

@@ -95,12 +95,12 @@ fn draw_axes<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Plot, ticks:
 /// The lines: in each series, each date's points joined to each of the next date's points.
 fn draw_lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &SeriesSpec, p: &Plot, t: &Theme) -> Result<(), DrawError> {
     let mut series_ids: Vec<usize> = spec.points.iter().map(|q| q.series).collect();
-    series_ids.sort_unstable();
+    crate::sort::sort(&mut series_ids);
     series_ids.dedup();
     for &sid in &series_ids {
         let in_series = || spec.points.iter().filter(move |q| q.series == sid);
         let mut dates: Vec<f64> = in_series().map(|q| q.x).collect();
-        dates.sort_by(f64::total_cmp);
+        crate::sort::sort_by(&mut dates, f64::total_cmp);
         dates.dedup();
         let line = series_colour(spec, t, sid);
         for w in dates.windows(2) {

@@ -146,7 +146,7 @@ pub fn compile(draft: &Draft, reference: &Dataset, today: &str) -> Compiled {
             issues.push(Issue { place: place_of(draft, p.section, p.index, p.field.as_deref(), &b.rows), kind: IssueKind::Load(p.kind.clone()) });
         }
     }
-    issues.sort_by_key(|i| match i.place {
+    crate::sort::sort_by_key(&mut issues, |i| match i.place {
         Place::Field(_) => (0, 0, 0),
         Place::Row(r) => (1, r, 0),
         Place::Cell { row, col } => (1, row, col + 1),

@@ -23,7 +23,7 @@ fn base(c: char) -> Option<char> {
 /// `"ĐẮK LẮK"` → `"dak lak"`.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in s.chars().map(crate::case::lower) {
         if ('\u{0300}'..='\u{036f}').contains(&c) {
             continue;
         }
@@ -43,7 +43,9 @@ fn rank(field: &str, q: &str) -> Option<u8> {
     }
     let word_start = field.match_indices(q).any(|(i, _)| {
         let before = field[..i].chars().next_back();
-        before.is_some_and(|b| !b.is_alphanumeric())
+        // folded text is ASCII but for other scripts' letters, which count as letters (no
+        // Unicode tables needed)
+        before.is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
     });
     if word_start {
         return Some(2);
@@ -70,7 +72,7 @@ pub fn search_areas<'a>(ds: &'a Dataset, query: &str) -> Vec<&'a Area> {
             fields.iter().flatten().filter_map(|f| rank(&fold(f), &q)).min().map(|r| (r, i, a))
         })
         .collect();
-    found.sort_by_key(|(r, i, _)| (*r, *i));
+    crate::sort::sort_by_key(&mut found, |(r, i, _)| (*r, *i));
     found.into_iter().map(|(_, _, a)| a).collect()
 }
 

@@ -75,7 +75,7 @@ pub fn check(obs: &[Observation], groups: &Groups, left_out: &[bool]) -> Vec<Con
 
 /// The notes ordered by area, metric, date as written, source and scope.
 fn in_order(mut found: Vec<(ScopedKey, ConsistencyNote)>) -> Vec<ConsistencyNote> {
-    found.sort_by_cached_key(|(((area, metric, date, source), scope), _)| (*area, *metric, date.to_string(), *source, *scope));
+    crate::sort::sort_by_cached_key(&mut found, |(((area, metric, date, source), scope), _)| (*area, *metric, date.to_string(), *source, *scope));
     found.into_iter().map(|(_, n)| n).collect()
 }
 

@@ -54,7 +54,7 @@ impl<'a, 'k> Fields<'a, 'k> {
         }
         if !record.unknown.is_empty() {
             let mut unknown: Vec<&str> = record.unknown.iter().map(|k| k.as_ref()).collect();
-            unknown.sort_unstable();
+            crate::sort::sort(&mut unknown);
             unknown.dedup();
             for key in unknown {
                 f.push(key, ProblemKind::UnknownField);

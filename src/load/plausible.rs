@@ -93,7 +93,7 @@ pub fn duplicates(obs: &[Observation], groups: &Groups, problems: &mut Vec<Probl
         }
     });
     let mut left_out = vec![false; obs.len()];
-    repeats.sort_unstable();
+    crate::sort::sort(&mut repeats);
     for (j, first) in repeats {
         // the first of equal figures is never a repeat, so `first` is always kept
         left_out[j] = true;
@@ -142,7 +142,7 @@ pub fn drop_cycles(areas: Vec<(usize, Area)>, problems: &mut Vec<Problem>) -> Ve
         codes.push(if cur == i { codes[0].clone() } else { "…".to_string() });
         found.push((*record, codes.join(" → ")));
     }
-    found.sort();
+    crate::sort::sort(&mut found);
     for (record, cycle) in found {
         problems.push(Problem::new(Section::Areas, record, Some("part_of"), ProblemKind::PartOfCycle(cycle)));
     }

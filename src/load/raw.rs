@@ -33,6 +33,11 @@ pub struct Map<'a> {
 }
 
 impl<'a> Map<'a> {
+    /// An object of these members, in file order.
+    pub fn from_members(members: Vec<(Cow<'a, str>, Json<'a>)>) -> Map<'a> {
+        Map { members }
+    }
+
     /// The members, in file order.
     pub fn members(&self) -> impl Iterator<Item = (&str, &Json<'a>)> {
         self.members.iter().map(|(k, v)| (k.as_ref(), v))
@@ -46,7 +51,7 @@ impl<'a> Map<'a> {
     /// Each key once, sorted.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         let mut keys: Vec<&str> = self.members.iter().map(|(k, _)| k.as_ref()).collect();
-        keys.sort_unstable();
+        crate::sort::sort(&mut keys);
         keys.dedup();
         keys.into_iter()
     }

@@ -52,13 +52,13 @@ impl ConsistencyNote {
         match (&self.kind, lang) {
             (NoteKind::PartsVsTotal { parts, total, unit }, Lang::Vi) => format!(
                 "{area} ({date}), {}: các phần theo lĩnh vực cộng lại được {}, tổng nguồn ghi là {}.",
-                self.metric.label(lang).to_lowercase(),
+                crate::case::to_lower(self.metric.label(lang)),
                 format::amount(*parts, *unit, lang),
                 format::amount(*total, *unit, lang)
             ),
             (NoteKind::PartsVsTotal { parts, total, unit }, Lang::En) => format!(
                 "{area} ({date}), {}: the sector parts add up to {}, the source's total is {}.",
-                self.metric.label(lang).to_lowercase(),
+                crate::case::to_lower(self.metric.label(lang)),
                 format::amount(*parts, *unit, lang),
                 format::amount(*total, *unit, lang)
             ),

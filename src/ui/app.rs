@@ -22,8 +22,6 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Explorer />
                     <Route path=path!("/index.html") view=Explorer />
-                    <Route path=path!("/embed") view=super::embed::EmbedPage />
-                    <Route path=path!("/embed.html") view=super::embed::EmbedPage />
                     <Route path=path!("/present") view=PresentPage />
                     <Route path=path!("/present.html") view=PresentPage />
                     <Route path=path!("/tao") view=super::editor_page::EditorPage />

@@ -1,5 +1,5 @@
 //! Small wrappers over browser APIs: downloads, clipboard, the share sheet, fullscreen, local
-//! storage and the embed's height message. Each returns a typed error instead of panicking.
+//! storage. Each returns a typed error instead of panicking.
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -98,10 +98,7 @@ pub fn save(key: &str, value: &str) {
     }
 }
 
-/// The page's absolute base URL (the `<base href>`), e.g. `http://127.0.0.1:8080/`.
-pub fn base_url() -> String {
-    document().base_uri().ok().flatten().unwrap_or_else(|| window().location().origin().unwrap_or_default() + "/")
-}
+pub use crate::web::page::base_url;
 
 /// The folder the page is served from, as the router's base: `""` at a site's root, `/a/b/htx`
 /// in a sub-folder (the page's path up to its last `/`).
@@ -114,22 +111,4 @@ pub fn router_base() -> String {
 /// against the base again.
 pub fn full_path_nav(replace: bool) -> leptos_router::NavigateOptions {
     leptos_router::NavigateOptions { resolve: false, replace, scroll: false, ..Default::default() }
-}
-
-/// Tells the parent page (when embedded in an iframe) how tall the embed is.
-pub fn post_height(height: f64) {
-    let w = window();
-    let Ok(Some(parent)) = w.parent() else { return };
-    if parent == w {
-        return;
-    }
-    let msg = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&msg, &"type".into(), &"htx-charts:height".into());
-    let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
-    let _ = parent.post_message(&msg, "*");
-}
-
-/// True when the reader asked for a dark colour scheme.
-pub fn prefers_dark() -> bool {
-    window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches())
 }

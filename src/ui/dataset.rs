@@ -1,90 +1,14 @@
 //! Loading the dataset (the bundled file, or `?data=<url>`): typed errors, shown in the page.
 
 use super::context::WithDataset;
-use crate::i18n::Lang;
-use super::fetch::{fetch_dataset, Loading, Progress};
-use crate::load::LoadError;
+use super::fetch::{fetch_dataset, Loading};
+use crate::load::remote::{cached_text, loading_text, BUNDLED};
+use crate::load::{valid_data_url, FetchError};
 use crate::model::Dataset;
 use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
-
-/// The bundled dataset, relative to the page's base URL.
-pub const BUNDLED: &str = "data/htx.json";
-
-/// Why the dataset could not be shown.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum FetchError {
-    /// `?data=` is not an http(s) address.
-    #[error("Địa chỉ dữ liệu “{0}” không hợp lệ: chỉ nhận địa chỉ http:// hoặc https://")]
-    BadUrl(String),
-    /// The request did not complete (offline, CORS, refused).
-    #[error("Không tải được dữ liệu từ {url}: lỗi mạng hoặc máy chủ không cho phép tải từ trang khác (CORS) ({detail})")]
-    Network {
-        /// Address.
-        url: String,
-        /// What the browser said.
-        detail: String,
-    },
-    /// The server answered with an error status.
-    #[error("Không tải được dữ liệu từ {url}: máy chủ trả về HTTP {status}")]
-    Http {
-        /// Address.
-        url: String,
-        /// HTTP status.
-        status: u16,
-    },
-    /// The server did not answer within the time limit.
-    #[error("Máy chủ dữ liệu {url} không trả lời sau {seconds} giây: đã dừng chờ")]
-    Timeout {
-        /// Address.
-        url: String,
-        /// The time limit.
-        seconds: u32,
-    },
-    /// The reader cancelled the download.
-    #[error("Đã huỷ tải dữ liệu từ {url}")]
-    Cancelled {
-        /// Address.
-        url: String,
-    },
-    /// A `#d=` link's data could not be read (damaged, cut off).
-    #[error("Liên kết chứa dữ liệu (#d=…) bị hỏng hoặc không đầy đủ, có thể do bị cắt khi sao chép ({0})")]
-    Link(String),
-    /// The file is not a valid dataset.
-    #[error("Không đọc được dữ liệu từ {url}: {error}")]
-    Load {
-        /// Address.
-        url: String,
-        /// What is wrong.
-        error: LoadError,
-    },
-}
-
-impl FetchError {
-    /// The message in a language.
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (_, Lang::Vi) => self.to_string(),
-            (FetchError::BadUrl(u), Lang::En) => format!("The data address “{u}” is not valid: only http:// or https:// addresses are accepted"),
-            (FetchError::Network { url, detail }, Lang::En) => {
-                format!("Could not load the data from {url}: network error, or the server does not allow loading from another site (CORS) ({detail})")
-            }
-            (FetchError::Http { url, status }, Lang::En) => format!("Could not load the data from {url}: the server answered HTTP {status}"),
-            (FetchError::Timeout { url, seconds }, Lang::En) => format!("The data server {url} did not answer within {seconds} seconds: stopped waiting"),
-            (FetchError::Cancelled { url }, Lang::En) => format!("Loading the data from {url} was cancelled"),
-            (FetchError::Link(d), Lang::En) => super::link_data::unpack_error(d, Lang::En),
-            (FetchError::Load { url, error }, Lang::En) => format!("Could not read the data from {url}: {}", error.message(Lang::En)),
-        }
-    }
-}
-
-/// True for an address `?data=` may name: http(s), no spaces.
-pub fn valid_data_url(u: &str) -> bool {
-    let l = u.to_ascii_lowercase();
-    (l.starts_with("https://") || l.starts_with("http://")) && u.len() > 8 && u.len() < 2000 && !u.chars().any(char::is_whitespace)
-}
 
 /// The current query string without some parameters.
 pub fn query_without(q: &ParamsMap, drop: &[&str]) -> String {
@@ -101,13 +25,9 @@ pub fn query_without(q: &ParamsMap, drop: &[&str]) -> String {
     }
 }
 
-/// Where a `#d=` link's data is said to come from, in source lines.
-pub const LINK_ORIGIN: &str = "liên kết #d=";
-
-/// The dataset a `#d=` link carries.
+/// The dataset a `#d=` link carries (see [`crate::web::link_data`]).
 pub async fn from_link(payload: &str) -> Result<Arc<Dataset>, FetchError> {
-    let text = super::link_data::unpack(payload).await.map_err(FetchError::Link)?;
-    crate::load::load(&text, LINK_ORIGIN).map(Arc::new).map_err(|error| FetchError::Load { url: LINK_ORIGIN.into(), error })
+    crate::web::link_data::from_link(payload, crate::load::load).await.map(Arc::new)
 }
 
 /// Loads the dataset carried by a `#d=` link, or named by `?data=` (or the bundled one) once per address, provides it as
@@ -133,7 +53,7 @@ where
     let data = LocalResource::new(move || {
         let param = data_param.get();
         async move {
-            if let Some(payload) = super::link_data::page_payload().filter(|_| link) {
+            if let Some(payload) = crate::web::link_data::page_payload().filter(|_| link) {
                 return from_link(&payload).await;
             }
             match param {
@@ -187,26 +107,11 @@ where
     }
 }
 
-/// "1,2 MB" / "1.2 MB".
-fn megabytes(bytes: u64, lang: Lang) -> String {
-    let mb = (bytes as f64 / 1e5).round() / 10.0;
-    format!("{} MB", crate::format::number(mb, lang))
-}
-
 /// The loading line: bytes received of the total, and a cancel button.
 #[component]
 fn LoadingLine(loading: Loading) -> impl IntoView {
     let lang = super::context::lang();
-    let text = move || {
-        let l = lang.get();
-        let Progress { received, total } = loading.progress.get();
-        let head = l.pick("Đang tải dữ liệu…", "Loading the data…");
-        match (received, total) {
-            (0, _) => head.to_string(),
-            (r, Some(t)) if t > 0 => format!("{head} {} / {}", megabytes(r, l), megabytes(t, l)),
-            (r, _) => format!("{head} {}", megabytes(r, l)),
-        }
-    };
+    let text = move || loading_text(loading.progress.get(), lang.get());
     view! {
         <p class="status" data-testid="loading" role="status">
             <span data-testid="loading-progress">{text}</span>" "
@@ -220,19 +125,6 @@ fn LoadingLine(loading: Loading) -> impl IntoView {
 fn CachedNotice() -> impl IntoView {
     let (ds, lang) = (super::context::dataset(), super::context::lang());
     ds.cached_at.clone().map(|at| {
-        let text = move || {
-            let l = lang.get();
-            match at.as_str() {
-                "build" => l.pick("Không có mạng: đang dùng dữ liệu kèm theo ứng dụng.", "Offline: showing the data that came with the app.").to_string(),
-                d => {
-                    let day = d.get(..10).unwrap_or(d);
-                    match l {
-                        Lang::Vi => format!("Không có mạng: đang xem bản dữ liệu đã lưu ngày {day}."),
-                        Lang::En => format!("Offline: showing the copy of the data saved on {day}."),
-                    }
-                }
-            }
-        };
-        view! { <p class="notice info" data-testid="cached-copy" role="status">{text}</p> }
+        view! { <p class="notice info" data-testid="cached-copy" role="status">{move || cached_text(&at, lang.get())}</p> }
     })
 }

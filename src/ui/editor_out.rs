@@ -48,7 +48,7 @@ pub fn Outputs() -> impl IntoView {
     let make_link = move |_| {
         let json = state.compiled.with_untracked(|c| c.json.clone());
         leptos::task::spawn_local(async move {
-            let result = match super::link_data::pack(&json).await {
+            let result = match crate::web::link_data::pack(&json).await {
                 Ok((payload, n)) if fragment::fits(n) => Made::Link(format!("{}{payload}", fragment::PREFIX)),
                 Ok((_, n)) => Made::TooLarge(n),
                 Err(e) => Made::Failed(e),
@@ -103,7 +103,7 @@ pub fn Outputs() -> impl IntoView {
                 <input type="url" id="file-url" data-testid="file-url" prop:value=move || file_url.get() on:input=move |ev| file_url.set(event_target_value(&ev)) />
                 {move || {
                     let u = file_url.get();
-                    super::dataset::valid_data_url(u.trim()).then(|| {
+                    crate::load::valid_data_url(u.trim()).then(|| {
                         let mut pairs = state.compiled.with(|c| c.dataset.as_ref().map(editor::query).unwrap_or_default());
                         pairs.push(("data".into(), u.trim().to_string()));
                         let src = format!("{}embed.html?{}", browser::base_url(), crate::deck::to_query(&pairs));

@@ -47,7 +47,7 @@ fn EditorBody() -> impl IntoView {
     let state = Ed::new(reference.clone(), stored_draft());
     provide_context(state);
     let link_error = RwSignal::new(None::<String>);
-    if let Some(payload) = super::link_data::page_payload() {
+    if let Some(payload) = crate::web::link_data::page_payload() {
         let reference = reference.clone();
         leptos::task::spawn_local(async move {
             match from_link(&payload).await {

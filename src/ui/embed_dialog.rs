@@ -18,7 +18,7 @@ fn embed_src(mut pairs: Vec<(String, String)>, show_title: bool, theme: &str) ->
         pairs.push(("theme".into(), theme.into()));
     }
     let q = crate::deck::to_query(&pairs);
-    format!("{}embed.html{}{q}{}", browser::base_url(), if q.is_empty() { "" } else { "?" }, super::link_data::data_hash())
+    format!("{}embed.html{}{q}{}", browser::base_url(), if q.is_empty() { "" } else { "?" }, crate::web::link_data::data_hash())
 }
 
 /// The embed's height at a width preset, estimated from the same text measures as the charts

@@ -34,8 +34,8 @@ pub fn use_selection(ds: Arc<Dataset>) -> (SelectionState, impl Fn(Selection) + 
         let mut pairs = explore::to_query(&new);
         query.with_untracked(|q| pairs.extend(KEPT.iter().filter_map(|k| q.get(k).map(|v| (k.to_string(), v)))));
         let map: ParamsMap = pairs.into_iter().collect();
-        let url = format!("{}{}{}", location.pathname.get_untracked(), map.to_query_string(), super::link_data::data_hash());
-        super::timing::change_started();
+        let url = format!("{}{}{}", location.pathname.get_untracked(), map.to_query_string(), crate::web::link_data::data_hash());
+        crate::web::timing::change_started();
         navigate(&url, super::browser::full_path_nav(false));
     };
     (state, set)

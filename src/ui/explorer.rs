@@ -12,7 +12,7 @@ use leptos::prelude::*;
 /// True when the dataset shown came in a `#d=` link (a table made in the chart maker): the key
 /// figures and the deck builder, made for the bundled data, are not shown.
 fn from_link() -> bool {
-    super::context::dataset().origin == super::dataset::LINK_ORIGIN
+    super::context::dataset().origin == crate::web::link_data::LINK_ORIGIN
 }
 
 /// Says that the figures came in the link, with a way to edit their table.
@@ -20,7 +20,7 @@ fn from_link() -> bool {
 fn LinkNotice() -> impl IntoView {
     let lang = lang();
     from_link().then(|| {
-        let edit = format!("tao.html{}", super::link_data::data_hash());
+        let edit = format!("tao.html{}", crate::web::link_data::data_hash());
         view! {
             <p class="notice info" data-testid="link-data" role="status">
                 {move || lang.get().pick("Biểu đồ này vẽ từ bảng số liệu chứa trong liên kết (không tải từ máy chủ nào). ", "This chart is drawn from a table carried in the link (loaded from no server). ")}

@@ -1,28 +1,9 @@
 //! The figures of a chart as a table, read from the view model: exactly what the chart draws, with
 //! qualifiers, dates and sources. What a screen reader reads and what copy-paste gets.
 
+use crate::markup::{pager_labels, pager_text, table_head, table_rows, PAGE};
 use crate::view::Figure;
 use leptos::prelude::*;
-
-fn row(f: Figure) -> impl IntoView {
-    let src = match f.inputs.first().and_then(|i| i.url.clone()) {
-        Some(u) => view! { <a href=u target="_blank" rel="noopener noreferrer">{f.sources()}</a> }.into_any(),
-        None => view! { <span>{f.sources()}</span> }.into_any(),
-    };
-    view! {
-        <tr data-key=f.key.clone() class:derived=f.formula.is_some()>
-            <th scope="row">{f.area.clone()}</th>
-            <td>{f.metric_with_scope()}</td>
-            <td class="num">{f.value_text.clone()}</td>
-            <td>{f.qualifier_text.clone()}</td>
-            <td>{f.date.clone()}</td>
-            <td>{src}</td>
-        </tr>
-    }
-}
-
-/// Rows shown on one page of a long table.
-const PAGE: usize = 100;
 
 /// "Trang 2/30" with previous and next buttons; nothing for a table of one page.
 #[component]
@@ -31,12 +12,12 @@ fn Pager(page: RwSignal<usize>, rows: Signal<usize>) -> impl IntoView {
     let pages = move || rows.get().div_ceil(PAGE).max(1);
     move || {
         (pages() > 1).then(|| {
-            let l = lang.get();
+            let [previous, next] = pager_labels(lang.get());
             view! {
                 <p class="pager" data-testid="table-pager">
-                    <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{l.pick("‹ Trước", "‹ Previous")}</button>
-                    <span>{move || format!("{} {}/{} ({} {})", lang.get().pick("Trang", "Page"), page.get() + 1, pages(), rows.get(), lang.get().pick("dòng", "rows"))}</span>
-                    <button type="button" disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>{l.pick("Sau ›", "Next ›")}</button>
+                    <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{previous}</button>
+                    <span>{move || pager_text(page.get(), rows.get(), lang.get())}</span>
+                    <button type="button" disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>{next}</button>
                 </p>
             }
         })
@@ -60,15 +41,8 @@ pub fn FiguresTable(rows: Signal<Vec<Figure>>, #[prop(optional, into)] caption: 
             <div class="table-scroll">
                 <table data-testid="figures-table">
                     {caption.map(|c| view! { <caption>{move || c.get()}</caption> })}
-                    <thead><tr>
-                        <th scope="col">{move || lang.get().pick("Địa bàn", "Area")}</th>
-                        <th scope="col">{move || lang.get().pick("Chỉ tiêu", "Metric")}</th>
-                        <th scope="col">{move || lang.get().pick("Số liệu", "Figure")}</th>
-                        <th scope="col">{move || lang.get().pick("Mức chính xác", "Qualifier")}</th>
-                        <th scope="col">{move || lang.get().pick("Thời điểm", "Date")}</th>
-                        <th scope="col">{move || lang.get().pick("Nguồn", "Source")}</th>
-                    </tr></thead>
-                    <tbody>{move || rows.with(|r| r.iter().skip(page.get() * PAGE).take(PAGE).cloned().map(row).collect_view())}</tbody>
+                    <thead inner_html=move || table_head(lang.get())></thead>
+                    <tbody inner_html=move || rows.with(|r| table_rows(r, page.get()))></tbody>
                 </table>
             </div>
             <Pager page=page rows=count />

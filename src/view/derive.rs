@@ -94,7 +94,7 @@ pub fn count_partner<'a>(ds: &'a Dataset, o: &Observation) -> Option<&'a Observa
 /// Why an area has no computed value: its date, and the dates it has a count at.
 fn left_out(ds: &Dataset, o: &Observation) -> LeftOut {
     let mut counts: Vec<_> = ds.counts_of(&o.area).into_iter().filter(|p| is_count(p)).map(|p| p.date).collect();
-    counts.sort_by_key(|d| d.sort_key());
+    crate::sort::sort_by_key(&mut counts, |d| d.sort_key());
     counts.dedup();
     LeftOut { area: o.area.clone(), date: o.date, counts_at: counts }
 }
@@ -107,8 +107,8 @@ pub fn figures<'a>(ds: &'a Dataset, sel: &Selection, sc: &Scoped<'a>, plan: &Pla
     } else if plan.by_sector {
         let plain: Vec<Fig> = pick::dates(&sc.parts, sel.date).into_iter().map(|o| Fig::plain(o, o.sector.map(Part::Sector))).collect();
         let figs = if plan.computed == Computed::Share { share_of_total(&plain, &sc.totals, &mut caveats) } else { plain };
-        let with_parts: BTreeSet<&str> = figs.iter().map(|f| f.obs.area.as_str()).collect();
-        let only_totals: BTreeSet<&str> = pick::dates(&sc.totals, sel.date).iter().map(|o| o.area.as_str()).filter(|a| !with_parts.contains(a)).collect();
+        let with_parts: BTreeSet<&str> = crate::sort::set(figs.iter().map(|f| f.obs.area.as_str()));
+        let only_totals: BTreeSet<&str> = crate::sort::set(pick::dates(&sc.totals, sel.date).iter().map(|o| o.area.as_str()).filter(|a| !with_parts.contains(a)));
         if !only_totals.is_empty() {
             caveats.push(Caveat::OnlyTotals { count: only_totals.len() });
         }

@@ -39,10 +39,10 @@ pub fn is_total(o: &Observation) -> bool {
 /// The figures of `sel`'s metric and unit in `sel`'s areas.
 pub fn scope<'a>(ds: &'a Dataset, sel: &Selection) -> Scoped<'a> {
     let metric_obs: Vec<&Observation> = ds.observations.iter().filter(|o| o.metric == sel.metric && o.unit == sel.unit).collect();
-    let with_data: BTreeSet<&str> = metric_obs.iter().map(|o| o.area.as_str()).collect();
+    let with_data: BTreeSet<&str> = crate::sort::set(metric_obs.iter().map(|o| o.area.as_str()));
     let areas_with_data = ds.areas.iter().filter(|a| with_data.contains(a.code.as_str())).map(|a| a.code.clone()).collect();
     let scoped: Vec<&Observation> = metric_obs.into_iter().filter(|o| ds.area(&o.area).is_some_and(|a| in_set(&sel.areas, a))).collect();
-    let years: BTreeSet<u16> = scoped.iter().map(|o| o.date.year()).collect();
+    let years: BTreeSet<u16> = crate::sort::set(scoped.iter().map(|o| o.date.year()));
     Scoped {
         totals: scoped.iter().copied().filter(|o| is_total(o)).collect(),
         parts: scoped.iter().copied().filter(|o| o.sector.is_some() && o.rating.is_none()).collect(),

@@ -69,7 +69,7 @@ fn name(ds: &Dataset, groups: &mut [Group], lang: Lang) {
         groups[i].key = if *n == 1 { code.clone() } else { format!("{code}#{n}") };
         let mut label = area_label(groups[i].area, lang);
         if let Some(s) = groups[i].sector {
-            label = format!("{label} ({})", s.label(lang).to_lowercase());
+            label = format!("{label} ({})", crate::case::to_lower(s.label(lang)));
         }
         if let Some(part) = &groups[i].figs[0].obs.part {
             label = format!("{label} — {part}");
@@ -84,8 +84,8 @@ fn name(ds: &Dataset, groups: &mut [Group], lang: Lang) {
 fn tell_apart(ds: &Dataset, groups: &[Group], i: usize, label: String) -> String {
     let g = &groups[i];
     let same: Vec<&Group> = groups.iter().filter(|x| x.area.code == g.area.code).collect();
-    let sources: BTreeSet<&str> = same.iter().map(|x| x.source).collect();
-    let scopes: BTreeSet<Option<&str>> = same.iter().map(|x| x.figs[0].obs.scope.as_deref()).collect();
+    let sources: BTreeSet<&str> = crate::sort::set(same.iter().map(|x| x.source));
+    let scopes: BTreeSet<Option<&str>> = crate::sort::set(same.iter().map(|x| x.figs[0].obs.scope.as_deref()));
     let same_date = same.iter().filter(|x| x.date == g.date).count() > 1;
     if sources.len() > 1 && same_date {
         format!("{label} ({})", short_publisher(ds, g.source))
@@ -102,10 +102,10 @@ fn tell_apart(ds: &Dataset, groups: &[Group], i: usize, label: String) -> String
 /// Sorts groups: largest first (ties by code, then latest first), or by name.
 pub fn sort(groups: &mut [Group], by: SortBy) {
     match by {
-        SortBy::Value => groups.sort_by(|a, b| {
+        SortBy::Value => crate::sort::sort_by(groups, |a, b| {
             b.total().total_cmp(&a.total()).then_with(|| a.area.code.cmp(&b.area.code)).then_with(|| b.date.sort_key().cmp(&a.date.sort_key()))
         }),
-        SortBy::Name => groups.sort_by(|a, b| {
+        SortBy::Name => crate::sort::sort_by(groups, |a, b| {
             fold(&a.label).cmp(&fold(&b.label)).then_with(|| a.area.code.cmp(&b.area.code)).then_with(|| a.date.sort_key().cmp(&b.date.sort_key()))
         }),
     }

@@ -126,6 +126,34 @@ impl Figure {
     pub fn records(&self) -> Vec<usize> {
         self.inputs.iter().map(|i| i.record).collect()
     }
+
+    /// A figure for tests: 478 cooperatives in Lạng Sơn in 2023, no inputs.
+    #[cfg(test)]
+    pub fn sample() -> Figure {
+        Figure {
+            key: "P20".into(),
+            area_code: "P20".into(),
+            area: "Lạng Sơn".into(),
+            level: crate::model::Level::FormerProvince,
+            now_part_of: None,
+            metric: "Số HTX".into(),
+            sector: None,
+            rating: None,
+            value: Value::Point(478.0),
+            unit: Unit::Cooperatives,
+            per_cooperative: false,
+            label: "478".into(),
+            value_text: "478 HTX".into(),
+            qualifier: Qualifier::Exact,
+            qualifier_text: "chính xác".into(),
+            date: "2023".into(),
+            date_key: "2023".into(),
+            scope: None,
+            formula: None,
+            inputs: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
 }
 
 /// Everything shown or exported for one chart.
@@ -196,7 +224,7 @@ pub fn about(ds: &Dataset, obs: &[&Observation], dates: bool, tiles: bool) -> Ve
             out.push(if tiles { Caveat::TileDatesDiffer { from, to } } else { Caveat::DatesDiffer { from, to } });
         }
     }
-    let levels: BTreeSet<Level> = obs.iter().filter_map(|o| ds.area(&o.area)).map(|a| a.level).collect();
+    let levels: BTreeSet<Level> = crate::sort::set(obs.iter().filter_map(|o| ds.area(&o.area)).map(|a| a.level));
     if levels.len() > 1 {
         out.push(Caveat::LevelsDiffer);
     }
@@ -214,7 +242,7 @@ fn same_date(ds: &Dataset, figs: &[(String, Fig)], line: bool) -> Vec<Caveat> {
     }
     let mut out = Vec::new();
     for ((area, _, _), same) in by {
-        let sources: BTreeSet<&str> = same.iter().map(|f| f.obs.source.as_str()).collect();
+        let sources: BTreeSet<&str> = crate::sort::set(same.iter().map(|f| f.obs.source.as_str()));
         if same.len() < 2 || sources.len() < 2 {
             continue;
         }

@@ -14,6 +14,17 @@ pub fn root(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
+/// Asserts that two loads of one file give the same dataset (all but where it came from).
+pub fn assert_same_load(a: &Dataset, b: &Dataset) {
+    assert_eq!(a.title, b.title);
+    assert_eq!(a.updated, b.updated);
+    assert_eq!(a.sources, b.sources);
+    assert_eq!(a.areas, b.areas);
+    assert_eq!(a.observations, b.observations);
+    assert_eq!(a.problems, b.problems);
+    assert_eq!(a.notes, b.notes);
+}
+
 /// The dataset the app ships, loaded as the app loads it.
 pub fn bundled() -> Dataset {
     let text = std::fs::read_to_string(root("public/data/htx.json")).expect("read public/data/htx.json");

@@ -5,7 +5,7 @@
 /// neighbouring values near its quantile.
 pub fn classify(values: &[f64]) -> Vec<(f64, f64)> {
     let mut d: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    d.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut d, f64::total_cmp);
     d.dedup();
     let (Some(&min), Some(&max)) = (d.first(), d.last()) else { return Vec::new() };
     let n = d.len();

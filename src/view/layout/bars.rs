@@ -17,9 +17,9 @@ pub fn lay_out<'a>(cx: &Cx, mut groups: Vec<Group<'a>>, percent: bool) -> Laid<'
     let mut rows: Vec<BarRow> = Vec::new();
     for g in &mut groups {
         if g.figs.iter().any(|f| matches!(f.part, Some(Part::Rating(_)))) {
-            g.figs.sort_by_key(|f| f.part.map(Part::order));
+            crate::sort::sort_by_key(&mut g.figs, |f| f.part.map(Part::order));
         } else {
-            g.figs.sort_by(|a, b| b.value.extent().total_cmp(&a.value.extent()).then(a.part.cmp(&b.part)));
+            crate::sort::sort_by(&mut g.figs, |a, b| b.value.extent().total_cmp(&a.value.extent()).then(a.part.cmp(&b.part)));
         }
         for f in &g.figs {
             let (key, label) = match f.part {

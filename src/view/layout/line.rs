@@ -12,7 +12,7 @@ use crate::view::figure::Cx;
 use crate::view::group::Group;
 use crate::view::model::LegendItem;
 use crate::view::text::{area_label, date_of, divisor};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Colours of line series, in order.
 const SERIES_COLOURS: [usize; 8] = [0, 1, 2, 3, 4, 5, 7, 6];
@@ -20,7 +20,7 @@ const SERIES_COLOURS: [usize; 8] = [0, 1, 2, 3, 4, 5, 7, 6];
 type Series<'a> = (&'a Area, Vec<Fig<'a>>);
 
 fn dates(figs: &[Fig]) -> usize {
-    figs.iter().map(|x| x.obs.date.sort_key()).collect::<BTreeSet<_>>().len()
+    crate::sort::set(figs.iter().map(|x| x.obs.date.sort_key())).len()
 }
 
 /// One series per area; areas with a single date are left out (named in a caveat).
@@ -38,21 +38,21 @@ fn series<'a>(cx: &Cx, groups: Vec<Group<'a>>, sel: &Selection, caveats: &mut Ve
         caveats.push(Caveat::OneDateOnly { areas: single });
     }
     for (_, figs) in &mut series {
-        figs.sort_by_key(|f| (f.obs.date.sort_key(), f.obs.record));
+        crate::sort::sort_by_key(figs, |f| (f.obs.date.sort_key(), f.obs.record));
     }
     let max_series = sel.top.map_or(MAX_SERIES, |n| (n as usize).min(MAX_SERIES));
     if series.len() > max_series {
         // the lines of the largest last figures, whatever the order asked for
         let last = |f: &[Fig]| f.last().map(|x| x.value.extent()).unwrap_or(0.0);
-        series.sort_by(|a, b| last(&b.1).total_cmp(&last(&a.1)).then(a.0.code.cmp(&b.0.code)));
+        crate::sort::sort_by(&mut series, |a, b| last(&b.1).total_cmp(&last(&a.1)).then(a.0.code.cmp(&b.0.code)));
         caveats.push(Caveat::TopSeries { shown: max_series, more: series.len() - max_series });
         series.truncate(max_series);
     }
     match sel.sort {
-        SortBy::Name => series.sort_by(|a, b| fold(&area_label(a.0, cx.lang)).cmp(&fold(&area_label(b.0, cx.lang))).then(a.0.code.cmp(&b.0.code))),
+        SortBy::Name => crate::sort::sort_by(&mut series, |a, b| fold(&area_label(a.0, cx.lang)).cmp(&fold(&area_label(b.0, cx.lang))).then(a.0.code.cmp(&b.0.code))),
         SortBy::Value => {
             let last = |f: &[Fig]| f.last().map(|x| x.value.extent()).unwrap_or(0.0);
-            series.sort_by(|a, b| last(&b.1).total_cmp(&last(&a.1)).then(a.0.code.cmp(&b.0.code)))
+            crate::sort::sort_by(&mut series, |a, b| last(&b.1).total_cmp(&last(&a.1)).then(a.0.code.cmp(&b.0.code)))
         }
     }
     series

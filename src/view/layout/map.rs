@@ -67,7 +67,7 @@ fn tile(ds: &Dataset, best: &BTreeMap<&str, &Observation>, (code, short, row, co
                 .filter(|a| a.level == Level::FormerProvince && a.part_of.as_deref() == Some(code))
                 .filter_map(|a| best.get(a.code.as_str()).copied())
                 .collect();
-            former.sort_by(|a, b| b.date.sort_key().cmp(&a.date.sort_key()).then(a.record.cmp(&b.record)));
+            crate::sort::sort_by(&mut former, |a, b| b.date.sort_key().cmp(&a.date.sort_key()).then(a.record.cmp(&b.record)));
             match former.is_empty() {
                 true => (TileState::NoData, Vec::new()),
                 false => (TileState::FormerOnly { count: former.len() }, former.iter().map(|o| o.record).collect()),

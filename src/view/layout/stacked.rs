@@ -14,7 +14,7 @@ use crate::view::text::{date_of, divisor};
 
 fn legend(cx: &Cx, groups: &[Group], sel: &Selection) -> (Vec<Part>, Vec<LegendItem>) {
     let mut present: Vec<Part> = groups.iter().flat_map(|g| g.figs.iter().filter_map(|f| f.part)).collect();
-    present.sort_by_key(|p| p.order());
+    crate::sort::sort_by_key(&mut present, |p| p.order());
     present.dedup();
     let legend = present
         .iter()
@@ -29,7 +29,7 @@ pub fn lay_out<'a>(cx: &Cx, mut groups: Vec<Group<'a>>, sel: &Selection, percent
     let visible: Vec<Part> = present.iter().zip(&legend).filter(|(_, l)| !l.hidden).map(|(p, _)| *p).collect();
     for g in &mut groups {
         g.figs.retain(|f| f.part.is_some_and(|p| visible.contains(&p)));
-        g.figs.sort_by_key(|f| f.part.map(Part::order));
+        crate::sort::sort_by_key(&mut g.figs, |f| f.part.map(Part::order));
     }
     groups.retain(|g| !g.figs.is_empty());
     if sel.sort == SortBy::Value && !percent_axis {

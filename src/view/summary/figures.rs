@@ -37,7 +37,7 @@ fn years(f: &Figure) -> impl Iterator<Item = u16> + '_ {
 
 /// When the figures are from; none without figures.
 pub(super) fn dates_of(figs: &[&Figure]) -> Option<Dates> {
-    let keys: BTreeSet<&str> = figs.iter().map(|f| f.date_key.as_str()).collect();
+    let keys: BTreeSet<&str> = crate::sort::set(figs.iter().map(|f| f.date_key.as_str()));
     if keys.len() == 1 {
         return Some(Dates::One(figs[0].date.clone()));
     }
@@ -48,7 +48,7 @@ pub(super) fn dates_of(figs: &[&Figure]) -> Option<Dates> {
 
 /// How many areas the figures are of.
 pub(super) fn distinct_areas(figs: &[&Figure]) -> usize {
-    figs.iter().map(|f| f.area_code.as_str()).collect::<BTreeSet<_>>().len()
+    crate::sort::set(figs.iter().map(|f| f.area_code.as_str())).len()
 }
 
 /// The largest (`max`) or smallest figure, ordered by the number drawn (a range by its high end),
@@ -91,8 +91,8 @@ fn who(ds: &Dataset, f: &Figure) -> String {
 
 /// The figures of one place and date (and part) that come from different sources and differ.
 fn differ(ds: &Dataset, same: &[&Figure]) -> Option<Vec<Sourced>> {
-    let sources: BTreeSet<&str> = same.iter().filter_map(|f| f.inputs.first()).filter_map(|i| ds.observation(i.record)).map(|o| o.source.as_str()).collect();
-    let values: BTreeSet<&str> = same.iter().map(|f| f.value_text.as_str()).collect();
+    let sources: BTreeSet<&str> = crate::sort::set(same.iter().filter_map(|f| f.inputs.first()).filter_map(|i| ds.observation(i.record)).map(|o| o.source.as_str()));
+    let values: BTreeSet<&str> = crate::sort::set(same.iter().map(|f| f.value_text.as_str()));
     (same.len() > 1 && sources.len() > 1 && values.len() > 1).then(|| same.iter().map(|f| Sourced { value: f.value_text.clone(), who: who(ds, f) }).collect())
 }
 

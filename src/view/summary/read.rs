@@ -58,7 +58,7 @@ type StackedRow<'a> = (String, String, Vec<(String, &'a Figure)>);
 /// The parts of a row, largest first (equal ones in chart order).
 fn by_size<'a>(parts: &[(String, &'a Figure)]) -> Vec<(String, &'a Figure)> {
     let mut p = parts.to_vec();
-    p.sort_by(|a, b| b.1.value.extent().total_cmp(&a.1.value.extent()));
+    crate::sort::sort_by(&mut p, |a, b| b.1.value.extent().total_cmp(&a.1.value.extent()));
     p
 }
 

@@ -34,7 +34,7 @@ pub(super) fn sourced(figures: &[Sourced], and: &str) -> String {
 pub(super) fn capital(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
+        Some(first) => std::iter::once(crate::case::upper(first)).chain(c).collect(),
         None => String::new(),
     }
 }

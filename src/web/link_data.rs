@@ -1,9 +1,11 @@
 //! Datasets carried in a link's fragment (`#d=…`): compressed and decompressed by the browser's
 //! own `CompressionStream("deflate-raw")` (no compression code in the wasm), written as base64url
-//! by [`crate::editor::fragment`]. The fragment never reaches any server. No Leptos here, so the
-//! embed can share it.
+//! by [`crate::editor::fragment`]. The fragment never reaches any server. The app and the light
+//! embed share it.
 
 use crate::editor::fragment;
+use crate::load::{FetchError, LoadError};
+use crate::model::Dataset;
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -49,14 +51,6 @@ pub async fn pack(text: &str) -> Result<(String, usize), String> {
     Ok((fragment::encode(&bytes), bytes.len()))
 }
 
-/// Why a `#d=` link could not be read.
-pub fn unpack_error(detail: &str, lang: crate::i18n::Lang) -> String {
-    match lang {
-        crate::i18n::Lang::Vi => format!("Liên kết chứa dữ liệu (#d=…) bị hỏng hoặc không đầy đủ, có thể do bị cắt khi sao chép ({detail})"),
-        crate::i18n::Lang::En => format!("The link's data (#d=…) is damaged or incomplete, perhaps cut off when copied ({detail})"),
-    }
-}
-
 /// The text a `#d=` payload carries.
 pub async fn unpack(payload: &str) -> Result<String, String> {
     if payload.len() > MAX_PAYLOAD {
@@ -66,6 +60,15 @@ pub async fn unpack(payload: &str) -> Result<String, String> {
     let d = Decompressor::new("deflate-raw").map_err(js_error)?;
     let text = through(&bytes, d.into()).await?;
     String::from_utf8(text).map_err(|_| "UTF-8".to_string())
+}
+
+/// Where a `#d=` link's data is said to come from, in source lines.
+pub const LINK_ORIGIN: &str = "liên kết #d=";
+
+/// The dataset a `#d=` link carries, read by `parse` (the loader; the embed's `JSON.parse` path).
+pub async fn from_link(payload: &str, parse: fn(&str, &str) -> Result<Dataset, LoadError>) -> Result<Dataset, FetchError> {
+    let text = unpack(payload).await.map_err(FetchError::Link)?;
+    parse(&text, LINK_ORIGIN).map_err(|error| FetchError::Load { url: LINK_ORIGIN.into(), error })
 }
 
 /// The `#d=` payload of the page's address, if it has one.

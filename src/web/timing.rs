@@ -8,7 +8,7 @@ thread_local! {
 
 /// Milliseconds since the page started.
 pub fn now() -> f64 {
-    leptos::prelude::window().performance().map(|p| p.now()).unwrap_or(0.0)
+    super::window().performance().map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// A control changed: the next paint measures from here.

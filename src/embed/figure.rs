@@ -1,0 +1,38 @@
+//! The embed's figure, read from the view model: title, unit line and first caveat, the chart (or
+//! the table), the written summary, the source line and the link back to the full view.
+
+use super::{canvas, dom, table, Page, EMBED_PARAMS};
+use crate::explore::{self, ChartKind};
+use crate::model::Dataset;
+use crate::web::page::base_url;
+
+/// Builds the view of the page's selection and shows it in `<main>`.
+pub fn show(page: &Page, ds: &Dataset) {
+    let (sel, _) = explore::from_query(&page.pairs, ds);
+    let view = crate::view::build(ds, &sel, page.lang);
+    let fig = dom::el("figure", "chart embed-figure");
+    dom::attrs(&fig, &[("data-chart", "embed")]);
+    if page.show_title {
+        dom::append(&fig, &[&dom::text("h1", "chart-title", &view.title)]);
+    }
+    let unit = dom::text("p", "chart-unit", &view.unit_line);
+    if let Some(c) = view.caveat_text.first() {
+        dom::append(&unit, &[&dom::text("span", "embed-caveat", &format!(" · {c}"))]);
+    }
+    dom::append(&fig, &[&unit]);
+    let is_table = view.chart_kind == ChartKind::Table;
+    let body = if is_table { table::figures_table(&view.figures, &view.title, page.lang) } else { dom::el("div", "chart-canvas") };
+    let summary = dom::text("p", "chart-summary embed-summary", &view.summary);
+    dom::attrs(&summary, &[("id", "summary-embed"), ("data-testid", "chart-summary")]);
+    let back = dom::text("a", "", page.lang.pick("Xem đầy đủ trên HTX Charts ↗", "Open in HTX Charts ↗"));
+    let href = format!("{}{}{}", base_url(), page.query_without(&EMBED_PARAMS), crate::web::link_data::data_hash());
+    dom::attrs(&back, &[("href", &href), ("target", "_blank"), ("rel", "noopener"), ("data-testid", "embed-back")]);
+    let back_line = dom::el("p", "embed-back");
+    dom::append(&back_line, &[&back]);
+    dom::append(&fig, &[&body, &summary, &dom::text("figcaption", "source-line", &view.source_line), &back_line]);
+    let _ = page.main.append_child(&fig);
+    if !is_table {
+        let label = format!("{}. {}", view.title, view.unit_line);
+        canvas::start(&body, view.spec, view.figures, &label, page);
+    }
+}
