@@ -21,7 +21,8 @@ cp dist/index.html dist/tao.html
 cargo run --quiet --bin htx-prerender -- dist
 # trunk names its page index.html: it becomes dist/embed.html
 cp "$EMBED_DIST"/index.html dist/embed.html
-cp "$EMBED_DIST"/htx-embed-*.js "$EMBED_DIST"/htx-embed-*_bg.wasm dist/
+# (index.html inlines its stylesheet: the embed page brings its own file)
+cp "$EMBED_DIST"/htx-embed-*.js "$EMBED_DIST"/htx-embed-*_bg.wasm "$EMBED_DIST"/main-*.css dist/
 # The service worker, with this build's file list (the app works offline after a first visit).
 node scripts/make-sw.mjs dist
 echo "build.sh: dist/ holds the app (index.html, present.html), the embed (embed.html) and sw.js"
