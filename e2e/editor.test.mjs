@@ -54,7 +54,10 @@ describe('chart maker', () => {
   it('paste, two problems at their cells, fix, chart; link in a fresh context; embed on another origin; JSON back', T, async () => {
     const page = await newPage(browser);
     try {
-      await page.goto(new URL('tao.html', site.url).href, { waitUntil: 'load' });
+      // from the explorer's header, as a reader finds it
+      await page.goto(site.url, { waitUntil: 'load' });
+      await page.locator('[data-testid=nav-editor]').click();
+      await page.waitForURL(/tao\.html$/);
       await page.getByLabel('Dán bảng vào đây (thay cho bảng hiện có)').fill(TABLE);
       await page.locator('[data-testid=read-table]').click();
       await fillSource(page);
@@ -148,6 +151,9 @@ describe('chart maker', () => {
         assert.equal(await again.locator('#publisher').inputValue(), PUBLISHER);
         assert.equal(await again.locator('td[data-cell="4-2"] input').inputValue(), '120');
         await screenshot(again, 'editor-reopened');
+        // the chart maker is its own bundle: the site's other pages are loaded from the server
+        await again.locator('.site-header .brand').click();
+        await again.locator(`${EXPLORER_CANVAS}[data-drawn="1"]`).waitFor();
         assertNoErrors(again);
       } finally {
         await closePage(again);

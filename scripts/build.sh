@@ -12,10 +12,16 @@ rm -rf "$EMBED_DIST"
 # service worker's), trunk does not preload them in the embed's page
 rm -rf "${CARGO_TARGET_DIR:-$ROOT/target}/wasm-bindgen/release/snippets"
 trunk build embed.html --release true --dist "$EMBED_DIST"
+# The chart maker (tao.html) is a bundle of its own too: the explorer's readers never load it.
+EDITOR_DIST="$ROOT/target/editor-dist"
+rm -rf "$EDITOR_DIST"
+rm -rf "${CARGO_TARGET_DIR:-$ROOT/target}/wasm-bindgen/release/snippets"
+trunk build tao.html --release true --dist "$EDITOR_DIST"
+cp "$EDITOR_DIST"/index.html dist/tao.html
+cp "$EDITOR_DIST"/htx-editor-*.js "$EDITOR_DIST"/htx-editor-*_bg.wasm dist/
 # Every page has an .html address that a plain static host serves without a rewrite rule.
 cp dist/index.html dist/present.html
 cp dist/index.html dist/nguon.html
-cp dist/index.html dist/tao.html
 # The static first view (the default charts as inline SVG, painted before the wasm loads), drawn
 # natively by the same pipeline and chart functions.
 cargo run --quiet --bin htx-prerender -- dist

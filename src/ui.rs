@@ -36,6 +36,12 @@ mod tooltip;
 pub use app::App;
 pub use chart_canvas::ChartCanvas;
 
+/// Mounts the chart maker (`tao.html`, its own bundle) on `<body>`.
+pub fn mount_editor() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(editor_page::EditorApp);
+}
+
 /// Mounts the app on `<body>`; at `/embed` (the embed's address in the full app), the light
 /// embed ([`crate::embed`]) instead.
 pub fn mount() {

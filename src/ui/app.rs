@@ -24,8 +24,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/index.html") view=Explorer />
                     <Route path=path!("/present") view=PresentPage />
                     <Route path=path!("/present.html") view=PresentPage />
-                    <Route path=path!("/tao") view=super::editor_page::EditorPage />
-                    <Route path=path!("/tao.html") view=super::editor_page::EditorPage />
                     <Route path=path!("/nguon") view=SourcesPage />
                     <Route path=path!("/nguon.html") view=SourcesPage />
                 </Routes>

@@ -136,7 +136,7 @@ fn LinkOut(explorer: String, embed: String, edit: String, title: String) -> impl
             <p class="actions">
                 <button type="button" data-testid="copy-link" on:click=copy>{move || if copied.get() { lang.get().pick("Đã chép ✓", "Copied ✓") } else { lang.get().pick("Chép liên kết", "Copy the link") }}</button>
                 <a href=explorer target="_blank" rel="noopener" data-testid="open-link">{move || lang.get().pick("Mở trong trình khám phá ↗", "Open in the explorer ↗")}</a>
-                <a href=edit data-testid="edit-link">{move || lang.get().pick("Liên kết để sửa lại bảng", "Link to edit the table again")}</a>
+                <a href=edit target="_blank" rel="noopener" data-testid="edit-link">{move || lang.get().pick("Liên kết để sửa lại bảng", "Link to edit the table again")}</a>
             </p>
             <label for="out-embed">{move || lang.get().pick("Mã nhúng (iframe)", "Embed code (iframe)")}</label>
             <textarea id="out-embed" data-testid="out-embed" readonly rows="3">{code}</textarea>

@@ -14,8 +14,34 @@ use super::shell::{Footer, Header};
 use crate::editor::{self, Draft};
 use crate::explore::Selection;
 use crate::model::Dataset;
+use super::context::WithLang;
 use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
 use wasm_bindgen_futures::JsFuture;
+
+/// The chart maker bundle's app: the chart maker at `tao.html` (or `tao`); a link to another page
+/// of the site (the explorer, the sources) is loaded from the server, which has that page.
+#[component]
+pub fn EditorApp() -> impl IntoView {
+    view! {
+        <Router base=super::browser::router_base()>
+            <WithLang>
+                <Routes fallback=OtherPage>
+                    <Route path=path!("/tao.html") view=EditorPage />
+                    <Route path=path!("/tao") view=EditorPage />
+                </Routes>
+            </WithLang>
+        </Router>
+    }
+}
+
+/// Another page of the site, reached by a link the router caught: loaded from the server.
+#[component]
+fn OtherPage() -> impl IntoView {
+    let _ = crate::web::window().location().reload();
+    view! { <p class="status" role="status">{move || lang().get().pick("Đang mở trang…", "Opening the page…")}</p> }
+}
 
 /// The page.
 #[component]

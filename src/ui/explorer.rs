@@ -24,7 +24,7 @@ fn LinkNotice() -> impl IntoView {
         view! {
             <p class="notice info" data-testid="link-data" role="status">
                 {move || lang.get().pick("Biểu đồ này vẽ từ bảng số liệu chứa trong liên kết (không tải từ máy chủ nào). ", "This chart is drawn from a table carried in the link (loaded from no server). ")}
-                <a href=edit data-testid="edit-in-maker">{move || lang.get().pick("Mở bảng trong trình tạo biểu đồ để sửa", "Open the table in the chart maker to edit it")}</a>
+                <a href=edit rel="external" data-testid="edit-in-maker">{move || lang.get().pick("Mở bảng trong trình tạo biểu đồ để sửa", "Open the table in the chart maker to edit it")}</a>
             </p>
         }
     })

@@ -29,11 +29,11 @@ pub fn Header() -> impl IntoView {
             <a class="skip-link" href="#explorer-title" data-testid="skip-link" on:click=skip_to_chart>
                 {move || lang.get().pick("Bỏ qua, tới biểu đồ", "Skip to the chart")}
             </a>
-            <a class="brand" href="./">"HTX Charts"</a>
+            <a class="brand" href="./" rel="external">"HTX Charts"</a>
             <span class="tagline">
                 {move || lang.get().pick("Thống kê hợp tác xã Việt Nam, mỗi số liệu kèm nguồn", "Viet Nam cooperative statistics, every figure with its source")}
             </span>
-            <a class="make-chart" href="tao.html" data-testid="nav-editor">{move || lang.get().pick("Tạo biểu đồ", "Make a chart")}</a>
+            <a class="make-chart" href="tao.html" rel="external" data-testid="nav-editor">{move || lang.get().pick("Tạo biểu đồ", "Make a chart")}</a>
             <nav class="lang-switch" aria-label="Ngôn ngữ / Language">
                 <button type="button" aria-pressed=move || (lang.get() == Lang::Vi).to_string() on:click=move |_| set_lang.set(None)>"Tiếng Việt"</button>
                 <button type="button" aria-pressed=move || (lang.get() == Lang::En).to_string() on:click=move |_| set_lang.set(Some("en".into()))>"English"</button>
