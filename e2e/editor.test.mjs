@@ -138,6 +138,11 @@ describe('chart maker', () => {
         assert.equal(await reader.locator('#publisher').inputValue(), PUBLISHER, 'the source comes back');
         assert.equal(await reader.locator('td[data-cell="2-0"] input').inputValue(), 'Tỉnh Sơn La');
         await reader.locator(`${PREVIEW} canvas[data-drawn="1"]`).waitFor();
+        // an edit link pasted into the address bar of the open chart maker brings its table in
+        await reader.locator('td[data-cell="4-2"] input').fill('999');
+        await reader.evaluate((hash) => { location.hash = hash; }, new URL(editLink, site.url).hash);
+        await reader.waitForFunction(() => document.querySelector('td[data-cell="4-2"] input')?.value === '120');
+        assert.equal(new URL(reader.url()).hash, '', 'the fragment is dropped once read: a reload keeps her edits');
         assertNoErrors(reader);
       } finally {
         await closePage(reader);
@@ -150,6 +155,11 @@ describe('chart maker', () => {
         await again.locator('td[data-cell="5-0"] input').waitFor();
         assert.equal(await again.locator('#publisher').inputValue(), PUBLISHER);
         assert.equal(await again.locator('td[data-cell="4-2"] input').inputValue(), '120');
+        await again.locator('td[data-cell="4-2"] input').fill('121');
+        await again.waitForFunction(() => location.hash === '');
+        await again.reload({ waitUntil: 'load' });
+        await again.locator('td[data-cell="5-0"] input').waitFor();
+        assert.equal(await again.locator('td[data-cell="4-2"] input').inputValue(), '121', 'a reload keeps the edit');
         await screenshot(again, 'editor-reopened');
         // the chart maker is its own bundle: the site's other pages are loaded from the server
         await again.locator('.site-header .brand').click();

@@ -72,6 +72,22 @@ fn the_source_is_required() {
 }
 
 #[test]
+fn a_table_without_dates_needs_the_tables_date() {
+    let mut d = sourced("Địa bàn\tSố HTX\nLạng Sơn\t478\n");
+    let c = compile(&d, &reference(), "2025-02-01");
+    assert_eq!(c.issues.iter().map(|i| i.place).collect::<Vec<_>>(), vec![Place::Field(Field::Date)], "{:?}", c.issues);
+    d.date = "31/12/2024".into();
+    assert!(compile(&d, &reference(), "2025-02-01").issues.is_empty());
+}
+
+#[test]
+fn undecided_numbers_follow_the_pages_language() {
+    let d = sourced("Area\tYear\tCooperatives\nLạng Sơn\t2024\tmore than 1,000\n");
+    let en = editor::compile::compile_in(&d, &reference(), "2025-02-01", Lang::En);
+    assert_eq!(en.dataset.unwrap().observations[0].value, Value::Point(1000.0));
+}
+
+#[test]
 fn loader_checks_land_at_cells() {
     // a share over 100 and a figure dated after the file's date: the loader's own checks
     let mut d = sourced("Địa bàn\tThời điểm\tGiá trị\nLạng Sơn\t2024\t120\nHuế\t2026\t5\n");

@@ -148,6 +148,10 @@ fn number_and_scale(s: &str, style: NumberStyle, cell: &str) -> Result<(Decimal,
     if !words.is_empty() && !UNIT_WORDS.contains(&words) {
         return Err(CellIssue::UnknownWords(words.to_string()));
     }
+    // "2.300.000.000 đồng" says its own unit: the table's scale does not apply
+    if scale.is_none() && matches!(words, "dong" | "vnd" | "d") {
+        scale = Some(0);
+    }
     Ok((n, scale))
 }
 
@@ -223,6 +227,7 @@ mod tests {
         assert_eq!((v.high_open, v.scale), (true, Some(6)));
         assert_eq!(read_value("3,8-5,5", Vi).unwrap().high.unwrap().json(), "5.5");
         assert_eq!(read_value("1.017,52 tỷ đồng", Vi).unwrap().scale, Some(9));
+        assert_eq!(read_value("2.300.000.000 đồng", Vi).unwrap().scale, Some(0));
         assert_eq!(read_value("9 – 5", Vi), Err(CellIssue::RangeBackwards));
     }
 

@@ -91,20 +91,43 @@ pub fn guess(rows: &[Vec<String>]) -> (bool, Vec<Role>) {
         }
     }
     let body = &rows[usize::from(header)..];
-    let numeric = |col: usize| {
-        let cells: Vec<&str> = body.iter().filter_map(|r| r.get(col)).map(|c| c.as_str()).filter(|c| !c.is_empty()).collect();
-        !cells.is_empty() && cells.iter().filter(|c| c.chars().any(|ch| ch.is_ascii_digit())).count() * 2 > cells.len()
-    };
+    let cells = |col: usize| -> Vec<&str> { body.iter().filter_map(|r| r.get(col)).map(|c| c.trim()).filter(|c| !c.is_empty()).collect() };
+    let named = |col: usize| header && first.get(col).is_some_and(|h| !h.trim().is_empty());
     for col in 0..width {
-        if roles[col] != Role::Ignore {
+        let c = cells(col);
+        if roles[col] != Role::Ignore || c.is_empty() || (named(col) && is_row_number_header(&first[col])) {
             continue;
         }
-        let want = if numeric(col) { Role::Value } else { Role::Area };
+        let want = if is_row_numbers(&c) {
+            Role::Ignore
+        } else if c.iter().all(|t| looks_like_date(t)) {
+            Role::Date
+        } else if c.iter().filter(|t| t.chars().any(|ch| ch.is_ascii_digit())).count() * 2 > c.len() {
+            Role::Value
+        } else {
+            Role::Area
+        };
         if !roles.contains(&want) {
             roles[col] = want;
         }
     }
     (header, roles)
+}
+
+/// "STT", "TT", "No.": a column of row numbers.
+fn is_row_number_header(h: &str) -> bool {
+    matches!(fold(h).trim_end_matches('.'), "stt" | "tt" | "no" | "#" | "so tt")
+}
+
+/// 1, 2, 3, …: row numbers, not figures.
+fn is_row_numbers(cells: &[&str]) -> bool {
+    cells.len() > 1 && cells.iter().enumerate().all(|(i, c)| c.trim_end_matches('.').parse::<usize>().ok() == Some(i + 1))
+}
+
+/// A year (1950–2100) or a date with `/` or `-` that [`super::cell::read_date`] reads.
+fn looks_like_date(t: &str) -> bool {
+    let year = t.len() == 4 && t.parse::<u16>().is_ok_and(|y| (1950..=2100).contains(&y));
+    (year || t.contains(['/', '-'])) && super::cell::read_date(t).is_ok()
 }
 
 #[cfg(test)]
@@ -136,5 +159,10 @@ mod tests {
         let (header, roles) = guess(&rows("Lạng Sơn\t478\nSơn La\thơn 1.000\n"));
         assert!(!header);
         assert_eq!(roles, vec![Role::Area, Role::Value]);
+        // a year column is the date, not the value; row numbers are not figures
+        let (_, roles) = guess(&rows("1\tLạng Sơn\t2024\t478\n2\tCao Bằng\t2024\t312\n3\tHà Nội\t2024\t2.345\n"));
+        assert_eq!(roles, vec![Role::Ignore, Role::Area, Role::Date, Role::Value]);
+        let (_, roles) = guess(&rows("STT\tHuyện\tSố HTX\n1\tMộc Châu\t45\n2\tYên Châu\t30\n"));
+        assert_eq!(roles, vec![Role::Ignore, Role::Area, Role::Value]);
     }
 }

@@ -8,6 +8,7 @@ use super::draft::Draft;
 use super::json_out::{array, string, Object};
 use super::names::{new_code, NameIndex, NameMatch};
 use super::number::{detect, NumberStyle};
+use crate::i18n::Lang;
 use crate::model::{Area, Dataset, ProblemKind, Section};
 
 /// A field of the editor outside the table.
@@ -114,14 +115,28 @@ impl Compiled {
 /// issue, and nothing can be shared until it is filled.
 const MISSING: &str = "(chưa nhập)";
 
-/// Compiles a draft. `reference` holds the areas names are matched to; `today` (`YYYY-MM-DD`) is
-/// the file's `updated` date.
+/// Compiles a draft (numbers the cells leave undecided, such as `1.000`, read in vi-VN form; see
+/// [`compile_in`]).
 pub fn compile(draft: &Draft, reference: &Dataset, today: &str) -> Compiled {
+    compile_in(draft, reference, today, Lang::Vi)
+}
+
+/// Compiles a draft. `reference` holds the areas names are matched to; `today` (`YYYY-MM-DD`) is
+/// the file's `updated` date; numbers whose form the cells leave undecided (`1,000`) are read in
+/// the form of `lang`, the page's language.
+pub fn compile_in(draft: &Draft, reference: &Dataset, today: &str, lang: Lang) -> Compiled {
     let mut issues = Vec::new();
+    let fallback = if lang == Lang::En { NumberStyle::En } else { NumberStyle::Vi };
     let style = match draft.style {
-        NumberStyle::Auto => detect(value_cells(draft)),
+        NumberStyle::Auto => detect(value_cells(draft)).unwrap_or(fallback),
         s => s,
     };
+    if draft.column(Role::Date).is_none() {
+        if let Err(e) = read_date(&draft.date) {
+            let kind = if e == CellIssue::Empty { IssueKind::Missing } else { IssueKind::Cell(e) };
+            issues.push(Issue { place: Place::Field(Field::Date), kind });
+        }
+    }
     let (area_col, value_col) = (draft.column(Role::Area), draft.column(Role::Value));
     for (role, col) in [(Role::Area, area_col), (Role::Value, value_col)] {
         if col.is_none() {
@@ -135,7 +150,7 @@ pub fn compile(draft: &Draft, reference: &Dataset, today: &str) -> Compiled {
         for row in draft.first_row()..draft.table.rows.len() {
             b.row(row, ac, vc, &mut issues);
         }
-        if b.obs.is_empty() && !issues.iter().any(|i| matches!(i.place, Place::Cell { .. })) {
+        if b.obs.is_empty() && issues.is_empty() {
             issues.push(Issue { place: Place::Field(Field::Columns), kind: IssueKind::NoRows });
         }
     }

@@ -111,6 +111,9 @@ impl<'a> NameIndex<'a> {
             .map(|i| &self.areas[i])
             .filter(|a| a.level != Level::Region || hint.is_none())
             .filter(|a| hint != Some(Hint::Province) || matches!(a.level, Level::Province | Level::FormerProvince))
+            // "TP. Lạng Sơn" is the city, not the province: "thành phố" names a province only
+            // when the province is one ("TP. Hà Nội")
+            .filter(|a| hint != Some(Hint::City) || a.level == Level::City || fold(&a.name).starts_with("thanh pho"))
             .min_by_key(|a| preference(a.level, hint));
         match found {
             Some(a) => NameMatch::Known(a.code.clone()),
@@ -210,6 +213,7 @@ mod tests {
         assert_eq!(known("Tỉnh Sơn La").as_deref(), Some("P14"));
         assert_eq!(known("TP Sơn La").as_deref(), Some("C14-SONLA"));
         assert_eq!(known("Thành phố Sơn La").as_deref(), Some("C14-SONLA"));
+        assert_eq!(known("TP. Lạng Sơn"), None, "a provincial city is not its province");
     }
 
     #[test]

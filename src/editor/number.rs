@@ -102,8 +102,8 @@ pub fn read(text: &str, style: NumberStyle) -> Option<Decimal> {
 
 /// Which style a column of number texts is written in: a text with both marks ends with the
 /// decimal one; a mark repeated groups thousands; a single mark not followed by exactly three
-/// digits is the decimal mark. vi-VN when nothing tells (`1.000` is a thousand).
-pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> NumberStyle {
+/// digits is the decimal mark. `None` when nothing tells (`1.000`, `1,000`, `478`).
+pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<NumberStyle> {
     let (mut vi, mut en) = (0, 0);
     for t in texts {
         for token in t.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).filter(|s| s.len() > 1) {
@@ -114,10 +114,10 @@ pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> NumberStyle {
             }
         }
     }
-    if en > vi {
-        NumberStyle::En
-    } else {
-        NumberStyle::Vi
+    match (vi, en) {
+        (0, 0) => None,
+        (v, e) if e > v => Some(NumberStyle::En),
+        _ => Some(NumberStyle::Vi),
     }
 }
 
@@ -168,12 +168,12 @@ mod tests {
 
     #[test]
     fn detects_the_style_of_a_column() {
-        assert_eq!(detect(["1.017,52", "478"]), NumberStyle::Vi);
-        assert_eq!(detect(["1,017.52", "478"]), NumberStyle::En);
-        assert_eq!(detect(["3.8", "12"]), NumberStyle::En);
-        assert_eq!(detect(["3,8", "12"]), NumberStyle::Vi);
-        assert_eq!(detect(["1.000", "2.500"]), NumberStyle::Vi);
-        assert_eq!(detect(["1,000,000"]), NumberStyle::En);
-        assert_eq!(detect(["hơn 1.000", "khoảng 60"]), NumberStyle::Vi);
+        assert_eq!(detect(["1.017,52", "478"]), Some(NumberStyle::Vi));
+        assert_eq!(detect(["1,017.52", "478"]), Some(NumberStyle::En));
+        assert_eq!(detect(["3.8", "12"]), Some(NumberStyle::En));
+        assert_eq!(detect(["3,8", "12"]), Some(NumberStyle::Vi));
+        assert_eq!(detect(["1.000.000", "2.500"]), Some(NumberStyle::Vi));
+        assert_eq!(detect(["1,000,000"]), Some(NumberStyle::En));
+        assert_eq!(detect(["hơn 1.000", "khoảng 60"]), None, "undecided: the page's language decides");
     }
 }

@@ -73,15 +73,10 @@ fn EditorBody() -> impl IntoView {
     let state = Ed::new(reference.clone(), stored_draft());
     provide_context(state);
     let link_error = RwSignal::new(None::<String>);
-    if let Some(payload) = crate::web::link_data::page_payload() {
-        let reference = reference.clone();
-        leptos::task::spawn_local(async move {
-            match from_link(&payload).await {
-                Ok(ds) => state.draft.set(editor::import::draft_of(&ds, &reference)),
-                Err(e) => link_error.set(Some(e.message(lang.get_untracked()))),
-            }
-        });
-    }
+    open_link(state, link_error);
+    // a link pasted into the address bar of an open chart maker changes only the fragment
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| open_link(state, link_error));
+    on_cleanup(move || on_hash.remove());
     let preview = Memo::new(move |_| {
         state.compiled.with(|c| match &c.dataset {
             Some(ds) => crate::view::build(ds, &editor::selection(ds), lang.get()),
@@ -113,6 +108,27 @@ fn EditorBody() -> impl IntoView {
             <Outputs />
         </section>
     }
+}
+
+/// Brings the table a `#d=` link carries into the page, then drops the fragment from the address,
+/// so that a reload keeps her edits (kept in the browser) rather than the link's first version.
+fn open_link(state: Ed, link_error: RwSignal<Option<String>>) {
+    let Some(payload) = crate::web::link_data::page_payload() else { return };
+    let lang = lang().get_untracked();
+    leptos::task::spawn_local(async move {
+        match from_link(&payload).await {
+            Ok(ds) => {
+                state.draft.set(editor::import::draft_of(&ds, &state.reference.get_value()));
+                link_error.set(None);
+                if let Ok(h) = crate::web::window().history() {
+                    let loc = crate::web::window().location();
+                    let here = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
+                    let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
+                }
+            }
+            Err(e) => link_error.set(Some(e.message(lang))),
+        }
+    });
 }
 
 /// Reads an opened file: one of our JSON files back into the table, or a CSV/TSV table.

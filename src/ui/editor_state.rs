@@ -26,7 +26,8 @@ impl Ed {
         let draft = RwSignal::new(draft);
         let r = reference.clone();
         let today = today();
-        let compiled = Memo::new(move |_| draft.with(|d| editor::compile(d, &r, &today)));
+        let lang = super::context::lang();
+        let compiled = Memo::new(move |_| draft.with(|d| editor::compile::compile_in(d, &r, &today, lang.get())));
         Effect::new(move |_| draft.with(|d| super::browser::save(STORE_KEY, &editor::store::save(d))));
         Ed { draft, compiled, reference: StoredValue::new(reference) }
     }
