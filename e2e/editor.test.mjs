@@ -91,6 +91,12 @@ describe('chart maker', () => {
       const editLink = await page.locator('[data-testid=edit-link]').getAttribute('href');
       const json = await downloadFrom(page, '[data-testid=download-json]', 'editor-dataset.json');
       assert.equal(JSON.parse(json.bytes.toString('utf8')).format, 'htx-charts/1');
+      // the embed code for the file once published next to the article
+      await page.locator('[data-testid=file-url]').fill('javascript:alert(1)');
+      assert.equal(await page.locator('[data-testid=file-embed-code]').count(), 0, 'no code for a bad address');
+      await page.locator('[data-testid=file-url]').fill('https://bao.example.vn/du-lieu/htx.json');
+      const fileCode = await page.getByLabel('Mã nhúng theo tệp (iframe)').inputValue();
+      assert.match(fileCode, /embed\.html\?m=cooperatives&amp;a=[^"]*data=https(:|%3A)%2F%2Fbao\.example\.vn/, fileCode);
       assertNoErrors(page);
 
       // the link, in a fresh browser context: the same chart with the source line

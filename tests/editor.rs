@@ -72,6 +72,13 @@ fn the_source_is_required() {
 }
 
 #[test]
+fn a_repeated_area_and_date_is_a_slip() {
+    let c = compile(&sourced("Địa bàn\tNăm\tSố HTX\nLạng Sơn\t2024\t478\ntinh lang son\t2024\t480\nLạng Sơn\t2023\t470\n"), &reference(), "2025-02-01");
+    assert_eq!(c.issues.len(), 1, "{:?}", c.issues);
+    assert_eq!((c.issues[0].place, &c.issues[0].kind), (Place::Cell { row: 2, col: 0 }, &IssueKind::RepeatedRow(1)));
+}
+
+#[test]
 fn a_table_without_dates_needs_the_tables_date() {
     let mut d = sourced("Địa bàn\tSố HTX\nLạng Sơn\t478\n");
     let c = compile(&d, &reference(), "2025-02-01");

@@ -64,6 +64,8 @@ pub enum IssueKind {
     NoColumn(Role),
     /// The table has no row of figures.
     NoRows,
+    /// The same area, date and sector as an earlier row of the table (its row).
+    RepeatedRow(usize),
     /// What the loader found (the same checks as for any data file).
     Load(ProblemKind),
 }
@@ -145,7 +147,7 @@ pub fn compile_in(draft: &Draft, reference: &Dataset, today: &str, lang: Lang) -
     }
     let sources = source_fields(draft, &mut issues);
     let names = NameIndex::new(&reference.areas);
-    let mut b = Builder { draft, reference, names, style, areas: Vec::new(), sources, obs: Vec::new(), rows: Vec::new() };
+    let mut b = Builder { draft, reference, names, style, areas: Vec::new(), sources, obs: Vec::new(), rows: Vec::new(), seen: Vec::new() };
     if let (Some(ac), Some(vc)) = (area_col, value_col) {
         for row in draft.first_row()..draft.table.rows.len() {
             b.row(row, ac, vc, &mut issues);
@@ -216,6 +218,8 @@ struct Builder<'a> {
     sources: Vec<String>,
     obs: Vec<String>,
     rows: Vec<usize>,
+    /// (area, date, sector) of each row written, with its row.
+    seen: Vec<(String, String, Option<crate::model::Sector>, usize)>,
 }
 
 impl Builder<'_> {
@@ -244,6 +248,12 @@ impl Builder<'_> {
             return;
         }
         let (Some(area), Some(value), Some(date), Some(sector)) = (area, value, date, sector) else { return };
+        // one table, one source: a second figure for the same area, date and sector is a slip
+        if let Some(&(_, _, _, first)) = self.seen.iter().find(|(a, d, s, _)| *a == area && *d == date && *s == sector) {
+            issues.push(Issue { place: Place::Cell { row, col: area_col }, kind: IssueKind::RepeatedRow(first) });
+            return;
+        }
+        self.seen.push((area.clone(), date.clone(), sector, row));
         let Some(value_json) = self.value_json(&value) else {
             issues.push(Issue { place: Place::Cell { row, col: value_col }, kind: IssueKind::Cell(CellIssue::TooManyDigits) });
             return;

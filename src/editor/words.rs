@@ -56,6 +56,8 @@ pub fn reason(kind: &IssueKind, areas: &Dataset, lang: Lang) -> String {
         (IssueKind::NoColumn(r), Lang::En) => format!("no “{}” column: choose what each column holds", r.label(lang)),
         (IssueKind::NoRows, Lang::Vi) => "bảng chưa có dòng số liệu nào".into(),
         (IssueKind::NoRows, Lang::En) => "the table has no row of figures".into(),
+        (IssueKind::RepeatedRow(r), Lang::Vi) => format!("dòng {} đã có số liệu của địa bàn này, cùng thời điểm và lĩnh vực", r + 1),
+        (IssueKind::RepeatedRow(r), Lang::En) => format!("row {} already has a figure for this area, date and sector", r + 1),
         (IssueKind::Load(p), _) => p.reason(lang),
     }
 }

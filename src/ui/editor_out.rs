@@ -64,7 +64,6 @@ pub fn Outputs() -> impl IntoView {
         let json = state.compiled.with_untracked(|c| c.json.clone());
         let _ = browser::download_bytes("htx-charts-du-lieu.json", "application/json", json.as_bytes());
     };
-    let file_url = RwSignal::new(String::new());
     view! {
         <div class="editor-out">
             <Show when=move || !issues.with(|i| i.is_empty())>
@@ -98,20 +97,38 @@ pub fn Outputs() -> impl IntoView {
                 }.into_any(),
                 Made::Failed(e) => view! { <p class="notice error" role="alert">{move || format!("{} ({e})", lang.get().pick("Trình duyệt này không nén được dữ liệu để tạo liên kết: hãy tải tệp dữ liệu.", "This browser could not compress the data for a link: download the data file instead."))}</p> }.into_any(),
             })}
-            <div class="field">
-                <label for="file-url">{move || lang.get().pick("Địa chỉ tệp dữ liệu sau khi đăng (https://…), để lấy mã nhúng", "The data file's address once published (https://…), for the embed code")}</label>
-                <input type="url" id="file-url" data-testid="file-url" prop:value=move || file_url.get() on:input=move |ev| file_url.set(event_target_value(&ev)) />
-                {move || {
-                    let u = file_url.get();
-                    crate::load::valid_data_url(u.trim()).then(|| {
-                        let mut pairs = state.compiled.with(|c| c.dataset.as_ref().map(editor::query).unwrap_or_default());
-                        pairs.push(("data".into(), u.trim().to_string()));
-                        let src = format!("{}embed.html?{}", browser::base_url(), crate::deck::to_query(&pairs));
-                        view! { <textarea readonly rows="3" data-testid="file-embed-code" aria-label=move || lang.get().pick("Mã nhúng theo tệp", "Embed code for the file")>{iframe(&src, &title())}</textarea> }
-                    })
-                }}
-            </div>
+            <FileEmbed />
             <p class="hint">{move || lang.get().pick("Mở lại liên kết hoặc tệp tại trang này để sửa bảng.", "Open the link or the file again on this page to edit the table.")}</p>
+        </div>
+    }
+}
+
+/// The embed code for the data file once she has published it at an address.
+#[component]
+fn FileEmbed() -> impl IntoView {
+    let (lang, state) = (lang(), ed());
+    let file_url = RwSignal::new(String::new());
+    let title = move || state.compiled.with(|c| c.dataset.as_ref().map(|d| d.title.clone()).unwrap_or_default());
+    view! {
+        <div class="field">
+            <label for="file-url">{move || lang.get().pick("Địa chỉ tệp dữ liệu sau khi đăng (https://…), để lấy mã nhúng", "The data file's address once published (https://…), for the embed code")}</label>
+            <input type="url" id="file-url" data-testid="file-url" prop:value=move || file_url.get() on:input=move |ev| file_url.set(event_target_value(&ev)) />
+            {move || {
+                let u = file_url.get();
+                if u.trim().is_empty() {
+                    return None;
+                }
+                if !crate::load::valid_data_url(u.trim()) {
+                    return Some(view! { <p class="field-issue" role="status">{move || lang.get().pick("Địa chỉ cần bắt đầu bằng https:// (hoặc http://) và không có dấu cách.", "The address must start with https:// (or http://) and have no spaces.")}</p> }.into_any());
+                }
+                let mut pairs = state.compiled.with(|c| c.dataset.as_ref().map(editor::query).unwrap_or_default());
+                pairs.push(("data".into(), u.trim().to_string()));
+                let src = format!("{}embed.html?{}", browser::base_url(), crate::deck::to_query(&pairs));
+                Some(view! {
+                    <label for="file-embed">{move || lang.get().pick("Mã nhúng theo tệp (iframe)", "Embed code for the file (iframe)")}</label>
+                    <textarea id="file-embed" readonly rows="3" data-testid="file-embed-code">{iframe(&src, &title())}</textarea>
+                }.into_any())
+            }}
         </div>
     }
 }
