@@ -32,15 +32,30 @@ enum Hint {
     Local,
 }
 
-/// A name without its prefix, folded: `"TP. Hà Nội"` → `("ha noi", Some(City))`.
+/// Names in common use for an area, folded and without prefix, and the name they stand for.
+const ALIASES: [(&str, &str); 8] = [
+    ("hcm", "ho chi minh"),
+    ("tphcm", "ho chi minh"),
+    ("tp.hcm", "ho chi minh"),
+    ("sai gon", "ho chi minh"),
+    ("thua thien hue", "hue"),
+    ("thua thien - hue", "hue"),
+    ("tt hue", "hue"),
+    ("tt. hue", "hue"),
+];
+
+/// A name without its prefix, folded: `"TP. Hà Nội"` → `("ha noi", Some(City))`; a name in common
+/// use becomes the one it stands for (`"TP.HCM"` → `"ho chi minh"`).
 fn key(name: &str) -> (String, Option<Hint>) {
     let f = fold(name);
-    for (p, hint) in PREFIXES {
-        if let Some(rest) = f.strip_prefix(p) {
-            return (rest.trim().to_string(), Some(hint));
-        }
+    let (rest, hint) = PREFIXES
+        .iter()
+        .find_map(|(p, hint)| f.strip_prefix(p).map(|rest| (rest.trim().to_string(), Some(*hint))))
+        .unwrap_or((f.clone(), None));
+    match ALIASES.iter().find(|(a, _)| *a == rest || *a == f) {
+        Some((_, canonical)) => (canonical.to_string(), hint.filter(|h| *h != Hint::City)),
+        None => (rest, hint),
     }
-    (f, None)
 }
 
 /// What a typed name refers to.
@@ -186,6 +201,8 @@ mod tests {
             area("P01", "Thành phố Hà Nội", "Hà Nội", Level::Province),
             area("F24", "Tỉnh Bắc Giang", "Bắc Giang", Level::FormerProvince),
             area("P24", "Tỉnh Bắc Ninh", "Bắc Ninh", Level::Province),
+            area("P46", "Thành phố Huế", "Huế", Level::Province),
+            area("P79", "Thành phố Hồ Chí Minh", "TP Hồ Chí Minh", Level::Province),
         ]
     }
 
@@ -214,6 +231,9 @@ mod tests {
         assert_eq!(known("TP Sơn La").as_deref(), Some("C14-SONLA"));
         assert_eq!(known("Thành phố Sơn La").as_deref(), Some("C14-SONLA"));
         assert_eq!(known("TP. Lạng Sơn"), None, "a provincial city is not its province");
+        for (typed, code) in [("Thừa Thiên - Huế", "P46"), ("TT Huế", "P46"), ("TP.HCM", "P79"), ("HCM", "P79"), ("TP. Hồ Chí Minh", "P79")] {
+            assert_eq!(known(typed).as_deref(), Some(code), "{typed}");
+        }
     }
 
     #[test]

@@ -78,10 +78,15 @@ fn EditorBody() -> impl IntoView {
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| open_link(state, link_error));
     on_cleanup(move || on_hash.remove());
     let preview = Memo::new(move |_| {
-        state.compiled.with(|c| match &c.dataset {
+        let mut v = state.compiled.with(|c| match &c.dataset {
             Some(ds) => crate::view::build(ds, &editor::selection(ds), lang.get()),
             None => crate::view::build(&Dataset::default(), &Selection::default(), lang.get()),
-        })
+        });
+        // the title she gave her chart, where she gave one
+        if let Some(t) = state.draft.with(|d| Some(d.title.trim().to_string()).filter(|t| !t.is_empty())) {
+            v.title = t;
+        }
+        v
     });
     let query = Signal::derive(move || state.compiled.with(|c| c.dataset.as_ref().map(editor::query).unwrap_or_default()));
     view! {
