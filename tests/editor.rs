@@ -72,6 +72,16 @@ fn the_source_is_required() {
 }
 
 #[test]
+fn the_value_header_names_the_metric_and_scale() {
+    let d = Draft::default().paste("Địa bàn\tNăm\tVốn điều lệ (tỷ đồng)\nLạng Sơn\t2023\t1.017,52\n");
+    assert_eq!((d.metric, d.unit, d.scale), (Metric::CharterCapital, Unit::Vnd, 9));
+    let d = Draft::default().paste("Huyện\tNăm\tSố thành viên\nMộc Châu\t2024\t1.230\n");
+    assert_eq!(d.metric, Metric::Members);
+    let d = Draft::default().paste("Tỉnh\tSố HTX\nHuế\t12\n");
+    assert_eq!(d.metric, Metric::Cooperatives);
+}
+
+#[test]
 fn a_repeated_area_and_date_is_a_slip() {
     let c = compile(&sourced("Địa bàn\tNăm\tSố HTX\nLạng Sơn\t2024\t478\ntinh lang son\t2024\t480\nLạng Sơn\t2023\t470\n"), &reference(), "2025-02-01");
     assert_eq!(c.issues.len(), 1, "{:?}", c.issues);

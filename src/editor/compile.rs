@@ -115,7 +115,9 @@ impl Compiled {
 
 /// Placeholder for a missing source field, so the preview can be drawn; the missing field is an
 /// issue, and nothing can be shared until it is filled.
-const MISSING: &str = "(chưa nhập)";
+fn missing(lang: Lang) -> &'static str {
+    lang.pick("(chưa nhập)", "(not filled in)")
+}
 
 /// Compiles a draft (numbers the cells leave undecided, such as `1.000`, read in vi-VN form; see
 /// [`compile_in`]).
@@ -145,9 +147,9 @@ pub fn compile_in(draft: &Draft, reference: &Dataset, today: &str, lang: Lang) -
             issues.push(Issue { place: Place::Field(Field::Columns), kind: IssueKind::NoColumn(role) });
         }
     }
-    let sources = source_fields(draft, &mut issues);
+    let sources = source_fields(draft, lang, &mut issues);
     let names = NameIndex::new(&reference.areas);
-    let mut b = Builder { draft, reference, names, style, areas: Vec::new(), sources, obs: Vec::new(), rows: Vec::new(), seen: Vec::new() };
+    let mut b = Builder { draft, reference, names, lang, style, areas: Vec::new(), sources, obs: Vec::new(), rows: Vec::new(), seen: Vec::new() };
     if let (Some(ac), Some(vc)) = (area_col, value_col) {
         for row in draft.first_row()..draft.table.rows.len() {
             b.row(row, ac, vc, &mut issues);
@@ -157,7 +159,7 @@ pub fn compile_in(draft: &Draft, reference: &Dataset, today: &str, lang: Lang) -
         }
     }
     let json = b.json(today);
-    let dataset = crate::load::load(&json, "bảng của bạn").ok();
+    let dataset = crate::load::load(&json, lang.pick("bảng của bạn", "your table")).ok();
     if let Some(ds) = &dataset {
         for p in &ds.problems {
             issues.push(Issue { place: place_of(draft, p.section, p.index, p.field.as_deref(), &b.rows), kind: IssueKind::Load(p.kind.clone()) });
@@ -177,12 +179,12 @@ fn value_cells(draft: &Draft) -> Vec<&str> {
 }
 
 /// The table's source fields, checked; missing ones become issues (and placeholders).
-fn source_fields(draft: &Draft, issues: &mut Vec<Issue>) -> Vec<String> {
+fn source_fields(draft: &Draft, lang: Lang, issues: &mut Vec<Issue>) -> Vec<String> {
     let s = &draft.source;
     let mut need = |text: &str, field: Field| -> String {
         if text.trim().is_empty() {
             issues.push(Issue { place: Place::Field(field), kind: IssueKind::Missing });
-            MISSING.to_string()
+            missing(lang).to_string()
         } else {
             text.trim().to_string()
         }
@@ -212,6 +214,7 @@ struct Builder<'a> {
     draft: &'a Draft,
     reference: &'a Dataset,
     names: NameIndex<'a>,
+    lang: Lang,
     style: NumberStyle,
     /// Codes of the areas used, with the area records to write.
     areas: Vec<Area>,
@@ -300,7 +303,7 @@ impl Builder<'_> {
         let s = &self.draft.source;
         let publisher = if publisher.is_empty() { s.publisher.trim().to_string() } else { publisher };
         let url = if url.is_empty() { s.url.trim().to_string() } else { url };
-        let title = if s.title.trim().is_empty() { MISSING } else { s.title.trim() };
+        let title = if s.title.trim().is_empty() { missing(self.lang) } else { s.title.trim() };
         let body = |id: &str| {
             let published = read_date(&s.published).unwrap_or_default();
             Object::default().text("id", id).text("publisher", &publisher).text("title", title).text("url", &url).text("published", &published).done()

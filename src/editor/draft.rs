@@ -4,6 +4,7 @@
 use super::columns::Role;
 use super::number::NumberStyle;
 use super::table::Table;
+use crate::i18n::Lang;
 use crate::model::{Metric, Qualifier, Unit};
 
 /// The source of the table's figures (one for the whole table; a row may name its own).
@@ -86,7 +87,31 @@ impl Draft {
     pub fn paste(&self, text: &str) -> Draft {
         let table = super::table::parse(text);
         let (header, roles) = super::columns::guess(&table.rows);
-        Draft { table, header, roles, ..self.clone() }
+        let mut d = Draft { table, header, roles, ..self.clone() };
+        d.metric_from_header();
+        d
+    }
+
+    /// The metric (and, for money, the scale) the value column's header names: "Số thành viên",
+    /// "Vốn điều lệ (tỷ đồng)". Nothing changes when it names none.
+    fn metric_from_header(&mut self) {
+        let Some(col) = self.column(Role::Value).filter(|_| self.header) else { return };
+        let h = crate::explore::search::fold(self.table.cell(0, col));
+        let named = Metric::ALL
+            .iter()
+            .flat_map(|m| [m.label(Lang::Vi), m.label(Lang::En)].map(|l| (crate::explore::search::fold(l), *m)))
+            .filter(|(l, _)| h.contains(l.as_str()))
+            .max_by_key(|(l, _)| l.len());
+        if let Some((_, m)) = named {
+            self.set_metric(m);
+        }
+        if self.unit.is_money() {
+            let words = [("nghin ty", 12), ("ty", 9), ("trieu", 6), ("nghin", 3), ("ngan", 3), ("dong", 0)];
+            let has = |w: &str| h.split(|c: char| !c.is_alphanumeric()).collect::<Vec<_>>().windows(w.split(' ').count()).any(|ws| ws.join(" ") == w);
+            if let Some((_, p)) = words.iter().find(|(w, _)| has(w)) {
+                self.scale = *p;
+            }
+        }
     }
 
     /// The first data row's index in the table.

@@ -139,6 +139,12 @@ fn open_link(state: Ed, link_error: RwSignal<Option<String>>) {
 /// Reads an opened file: one of our JSON files back into the table, or a CSV/TSV table.
 async fn open_file(file: web_sys::File, state: Ed) -> Result<(), String> {
     let text = JsFuture::from(file.text()).await.map_err(|_| "?".to_string())?.as_string().unwrap_or_default();
+    if text.trim_start().starts_with('[') {
+        return Err(lang().get_untracked().pick(
+            "Tệp JSON này không theo định dạng htx-charts/1 (nó là một mảng). Hãy mở tệp CSV, hoặc dán bảng.",
+            "This JSON file is not in the htx-charts/1 format (it is an array). Open a CSV file, or paste the table.",
+        ).to_string());
+    }
     if text.trim_start().starts_with('{') {
         let ds = crate::load::load(&text, &file.name()).map_err(|e| e.message(lang().get_untracked()))?;
         let reference = state.reference.get_value();
