@@ -65,8 +65,8 @@ const QUALIFIERS: [(&str, Qualifier); 22] = [
     ("so bo", Qualifier::Preliminary),
 ];
 
-/// Scale words, folded, with their power of ten.
-const SCALES: [(&str, u32); 9] =
+/// Scale words, folded, with their power of ten (longest first where one starts another).
+pub const SCALES: [(&str, u32); 9] =
     [("nghin ty", 12), ("ty", 9), ("trieu", 6), ("nghin", 3), ("ngan", 3), ("billion", 9), ("bn", 9), ("million", 6), ("thousand", 3)];
 
 /// Unit words allowed after a number and ignored (the unit is the table's).

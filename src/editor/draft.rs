@@ -106,9 +106,10 @@ impl Draft {
             self.set_metric(m);
         }
         if self.unit.is_money() {
-            let words = [("nghin ty", 12), ("ty", 9), ("trieu", 6), ("nghin", 3), ("ngan", 3), ("dong", 0)];
+            // the cells' scale words, then plain "đồng"
+            let words = super::cell::SCALES.iter().chain(&[("dong", 0)]);
             let has = |w: &str| h.split(|c: char| !c.is_alphanumeric()).collect::<Vec<_>>().windows(w.split(' ').count()).any(|ws| ws.join(" ") == w);
-            if let Some((_, p)) = words.iter().find(|(w, _)| has(w)) {
+            if let Some((_, p)) = words.into_iter().find(|(w, _)| has(w)) {
                 self.scale = *p;
             }
         }

@@ -38,6 +38,11 @@ fn iframe(src: &str, title: &str) -> String {
     format!("<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\"></iframe>", esc(src), esc(title))
 }
 
+/// The title of the dataset she is making (the iframe's title).
+fn dataset_title(state: super::editor_state::Ed) -> String {
+    state.compiled.with(|c| c.dataset.as_ref().map(|d| d.title.clone()).unwrap_or_default())
+}
+
 /// The problems left, then the three ways out.
 #[component]
 pub fn Outputs() -> impl IntoView {
@@ -59,7 +64,7 @@ pub fn Outputs() -> impl IntoView {
     // a link made for an earlier version of the table is not shown
     let current = move || made.with(|m| m.as_ref().filter(|(j, _)| state.compiled.with(|c| &c.json == j)).map(|(_, r)| r.clone()));
     let query = move || state.compiled.with(|c| c.dataset.as_ref().map(|ds| crate::deck::to_query(&editor::query(ds))).unwrap_or_default());
-    let title = move || state.compiled.with(|c| c.dataset.as_ref().map(|d| d.title.clone()).unwrap_or_default());
+    let title = move || dataset_title(state);
     let download = move |_| {
         let json = state.compiled.with_untracked(|c| c.json.clone());
         let _ = browser::download_bytes("htx-charts-du-lieu.json", "application/json", json.as_bytes());
@@ -108,7 +113,7 @@ pub fn Outputs() -> impl IntoView {
 fn FileEmbed() -> impl IntoView {
     let (lang, state) = (lang(), ed());
     let file_url = RwSignal::new(String::new());
-    let title = move || state.compiled.with(|c| c.dataset.as_ref().map(|d| d.title.clone()).unwrap_or_default());
+    let title = move || dataset_title(state);
     view! {
         <div class="field">
             <label for="file-url">{move || lang.get().pick("Địa chỉ tệp dữ liệu sau khi đăng (https://…), để lấy mã nhúng", "The data file's address once published (https://…), for the embed code")}</label>
