@@ -146,6 +146,12 @@ describe('offline after the first visit', () => {
       await page.locator('figure[data-chart=slide] canvas[data-drawn="1"]').waitFor();
       assert.equal((await page.locator('[data-testid=slide-counter]').innerText()).trim(), '1 / 2');
       await screenshot(page, 'offline-deck');
+      // an embed of a metric not opened before: its own small file is not kept offline, the whole one is
+      await page.goto(new URL('embed.html?m=members', site.url).href, { waitUntil: 'load' });
+      await page.locator('figure.chart[data-chart="embed"] canvas[data-drawn="1"]').waitFor();
+      assert.match(await page.locator('figure.chart[data-chart="embed"] .chart-title').innerText(), /thành viên/i);
+      assert.equal(await page.locator('[data-testid=load-error]').count(), 0, 'no error shown');
+      await screenshot(page, 'offline-embed');
       assert.deepEqual(page.pageErrors, [], 'no uncaught page error');
     } finally {
       await closePage(page);

@@ -40,11 +40,17 @@ after(async () => {
   await site?.stop();
 });
 
-/** Opens the embed page: the small bundle (embed.html) unless `path` is 'embed' (the full app's route). */
+/**
+ * Opens the embed page: the small bundle (embed.html), also when `path` is 'embed' (the app's
+ * address for it on a host that serves the app for every path, which goes on to embed.html with
+ * the same query).
+ */
 async function openEmbed(query, { viewport = { width: 300, height: 600 }, path = 'embed.html' } = {}) {
   const page = await newPage(browser, { viewport });
   await page.goto(new URL(`${path}${query}`, site.url).href, { waitUntil: 'load' });
   await page.locator(`${EMBED_CANVAS}[data-drawn="1"]`).waitFor({ timeout: 30_000 });
+  assert.equal(new URL(page.url()).pathname.split('/').pop(), 'embed.html', `the embed bundle's page: ${page.url()}`);
+  assert.equal(new URL(page.url()).search, query.split('#')[0], 'with the same query');
   return page;
 }
 
@@ -125,7 +131,7 @@ describe('embed view', () => {
     }
   });
 
-  it('first-visit transfer size of embed.html?m=cooperatives (fresh context), vs /embed in the full app', T, async () => {
+  it('first-visit transfer size of embed.html?m=cooperatives (fresh context); /embed goes there without the app', T, async () => {
     const sizes = {};
     for (const path of ['embed.html', 'embed']) {
       const page = await newPage(browser, { viewport: { width: 640, height: 600 } });
@@ -135,7 +141,7 @@ describe('embed view', () => {
         await page.locator(`${EMBED_CANVAS}[data-drawn="1"]`).waitFor();
         await page.waitForLoadState('networkidle');
         const t = await rec.done();
-        sizes[path] = t.body;
+        sizes[path] = t;
         const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
         console.log(`# ${path}?m=cooperatives first visit: ${t.requests} requests, bodies ${t.body} bytes (${kb(t.body)}), with headers ${t.total} bytes (${kb(t.total)}), uncompressed`);
         for (const r of t.byUrl) console.log(`#   ${String(r.body).padStart(8)}  ${r.url.replace(site.url, '/')}`);
@@ -145,7 +151,45 @@ describe('embed view', () => {
         await closePage(page);
       }
     }
-    assert.ok(sizes['embed.html'] < sizes.embed, `the embed bundle (${sizes['embed.html']} bytes) is smaller than the full app (${sizes.embed} bytes)`);
+    const data = sizes['embed.html'].byUrl.map((r) => r.url.replace(site.url, '')).filter((u) => u.endsWith('.json'));
+    assert.deepEqual(data, ['data/m/cooperatives.json'], 'the embed reads its metric\'s own data file, not the whole one');
+    const appFiles = sizes.embed.byUrl.filter((r) => /htx-charts-[0-9a-f]+(_bg\.wasm|\.js)$/.test(r.url) && r.body > 0);
+    assert.deepEqual(appFiles.map((r) => r.url), [], 'the app\'s own script and wasm are not downloaded on the way to embed.html');
+  });
+});
+
+describe('embed data files', () => {
+  it('a metric without a file of its own (unknown, or given twice) is read from the whole data file, with the same chart as before', T, async () => {
+    for (const query of ['?m=no_such_metric', '?m=members&m=workers']) {
+      const page = await newPage(browser, { viewport: { width: 640, height: 600 } });
+      try {
+        const rec = recordTransfer(page);
+        await page.goto(new URL(`embed.html${query}`, site.url).href, { waitUntil: 'load' });
+        await page.locator(`${EMBED_CANVAS}[data-drawn="1"]`).waitFor({ timeout: 30_000 });
+        const t = await rec.done();
+        const data = t.byUrl.map((r) => r.url.replace(site.url, '')).filter((u) => u.endsWith('.json'));
+        assert.deepEqual(data, ['data/htx.json'], `${query}: the whole file`);
+        const title = (await page.locator(`${EMBED} .chart-title`).innerText()).trim();
+        assert.match(title, /Số hợp tác xã/, `${query}: the default metric, as before: ${JSON.stringify(title)}`);
+        assertNoErrors(page);
+      } finally {
+        await closePage(page);
+      }
+    }
+  });
+
+  it('a one-metric file that is missing (an older build) falls back to the whole file', T, async () => {
+    const page = await newPage(browser, { viewport: { width: 640, height: 600 } });
+    try {
+      await page.route('**/data/m/members.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+      await page.goto(new URL('embed.html?m=members', site.url).href, { waitUntil: 'load' });
+      await page.locator(`${EMBED_CANVAS}[data-drawn="1"]`).waitFor({ timeout: 30_000 });
+      const title = (await page.locator(`${EMBED} .chart-title`).innerText()).trim();
+      assert.match(title, /thành viên/i, `the metric asked for: ${JSON.stringify(title)}`);
+      assert.equal(await page.locator('[data-testid=load-error]').count(), 0, 'no error shown');
+    } finally {
+      await closePage(page);
+    }
   });
 });
 

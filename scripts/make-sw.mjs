@@ -31,8 +31,10 @@ export function buildVersion(dist, files = buildFiles(dist)) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dist = path.resolve(process.argv[2] ?? 'dist');
   const template = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'public', 'sw.template.js'), 'utf8');
-  const list = buildFiles(dist);
-  const version = buildVersion(dist, list);
+  const all = buildFiles(dist);
+  const version = buildVersion(dist, all);
+  // not the embed's one-metric data files (data/m/): offline, an embed reads the whole data file
+  const list = all.filter((f) => !f.startsWith('data/m/'));
   const out = template.replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(['./', ...list], null, 2));
   fs.writeFileSync(path.join(dist, 'sw.js'), out);
   console.log(`make-sw.mjs: dist/sw.js precaches ${list.length + 1} files, version ${version}`);

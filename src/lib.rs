@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod key_figures;
 pub mod load;
 pub mod markup;
+pub mod metric_files;
 pub mod model;
 pub mod prerender;
 pub mod sort;

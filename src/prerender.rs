@@ -117,10 +117,16 @@ pub fn first_slide(ds: &Dataset) -> String {
 /// another dataset), placed before it in `<body>`.
 pub const GUARD: &str = r#"<script>if(location.search.length>1||location.hash.length>1)document.documentElement.classList.add('no-static')</script>"#;
 
-/// Puts a static view into a built page: right after `<body>`, in `<div id="static-view">`.
+/// The first script of the page: at `/embed` (a host that serves the app for every path) it goes
+/// to the light embed (`embed.html`, same query and fragment) before the app's files are asked for.
+pub const TO_EMBED: &str = r#"<script>if(/\/embed$/.test(location.pathname))location.replace('embed.html'+location.search+location.hash)</script>"#;
+
+/// Puts a static view into a built page: right after `<body>`, in `<div id="static-view">`, and
+/// [`TO_EMBED`] first in `<head>`.
 pub fn inject(page: &str, body: &str) -> Option<String> {
+    let head = page.find("<head>")? + "<head>".len();
     let at = page.find("<body>")? + "<body>".len();
-    Some(format!(r#"{}{GUARD}<div id="static-view">{body}</div>{}"#, &page[..at], &page[at..]))
+    (head < at).then(|| format!(r#"{}{TO_EMBED}{}{GUARD}<div id="static-view">{body}</div>{}"#, &page[..head], &page[head..at], &page[at..]))
 }
 
 #[cfg(test)]
@@ -128,9 +134,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn injects_after_body_with_its_guard() {
-        let out = inject("<html><body><p>x</p></body></html>", "<b>v</b>").unwrap();
-        assert!(out.starts_with("<html><body><script>"));
+    fn injects_after_body_with_its_guard_and_the_embed_redirect_first() {
+        let out = inject("<html><head></head><body><p>x</p></body></html>", "<b>v</b>").unwrap();
+        assert!(out.starts_with(&format!("<html><head>{TO_EMBED}</head><body>{GUARD}")));
         assert!(out.contains(r#"<div id="static-view"><b>v</b></div><p>x</p>"#));
         assert!(inject("<html></html>", "v").is_none());
         assert_eq!(esc("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");

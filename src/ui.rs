@@ -42,13 +42,18 @@ pub fn mount_editor() {
     leptos::mount::mount_to_body(editor_page::EditorApp);
 }
 
-/// Mounts the app on `<body>`; at `/embed` (the embed's address in the full app), the light
-/// embed ([`crate::embed`]) instead.
+/// Mounts the app on `<body>`. At `/embed` (an embed's address on a host that serves the app for
+/// every path) it goes to `embed.html` with the same query and fragment instead: the light embed
+/// is its own bundle, so the app carries none of it.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    let path = crate::web::window().location().pathname().unwrap_or_default();
-    if path.ends_with("/embed") || path.ends_with("/embed.html") {
-        return crate::embed::mount();
+    let loc = crate::web::window().location();
+    let path = loc.pathname().unwrap_or_default();
+    if path.ends_with("/embed") {
+        let dir = &path[..path.rfind('/').unwrap_or(0) + 1];
+        let to = format!("{dir}embed.html{}{}", loc.search().unwrap_or_default(), loc.hash().unwrap_or_default());
+        let _ = loc.replace(&to);
+        return;
     }
     static_view::mount(App);
 }

@@ -15,10 +15,20 @@ fn main() {
     for (page, body) in [("index.html", prerender::explorer_page(&ds)), ("present.html", prerender::first_slide(&ds))] {
         let path = dist.join(page);
         let html = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(format!("cannot read {page}: {e}")));
-        let out = prerender::inject(&html, &body).unwrap_or_else(|| fail(format!("{page} has no <body>")));
+        let out = prerender::inject(&html, &body).unwrap_or_else(|| fail(format!("{page} has no <head> and <body>")));
         std::fs::write(&path, &out).unwrap_or_else(|e| fail(format!("cannot write {page}: {e}")));
         println!("htx-prerender: {page}: static first view of {} bytes", body.len());
     }
+    // the embed's one-metric files (htx_charts::metric_files)
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| fail(format!("data/htx.json: {e}")));
+    let dir = dist.join(htx_charts::load::remote::METRIC_DIR);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| fail(format!("cannot create {}: {e}", dir.display())));
+    let files = htx_charts::metric_files::all_files(&value);
+    for (metric, json) in &files {
+        let path = dist.join(htx_charts::load::remote::metric_url(*metric));
+        std::fs::write(&path, json).unwrap_or_else(|e| fail(format!("cannot write {}: {e}", path.display())));
+    }
+    println!("htx-prerender: {} one-metric data files for embeds in {}", files.len(), dir.display());
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -3,7 +3,8 @@
 //! retry and, for `?data=`, a way back to the bundled data. Never blank, never an endless spinner.
 
 use super::{dom, figure, Page};
-use crate::load::remote::{cached_text, loading_text, BUNDLED};
+use crate::load::remote::{cached_text, loading_text, metric_url, BUNDLED};
+use crate::model::Metric;
 use crate::load::{valid_data_url, FetchError, Progress};
 use crate::web::fetch::{fetch_dataset, Report};
 use std::cell::RefCell;
@@ -31,7 +32,7 @@ pub fn start(page: Rc<Page>) {
         let link = crate::web::link_data::page_payload();
         let result = match page.param("data") {
             _ if link.is_some() => crate::web::link_data::from_link(link.as_deref().unwrap_or_default(), crate::web::json::load).await,
-            None => fetch_dataset(BUNDLED, &report).await,
+            None => bundled(&page, &report).await,
             Some(u) if valid_data_url(u) => fetch_dataset(u, &report).await,
             Some(u) => Err(FetchError::BadUrl(crate::load::truncate_pub(u))),
         };
@@ -48,6 +49,25 @@ pub fn start(page: Rc<Page>) {
             Err(e) => show_error(&page, &e),
         }
     });
+}
+
+/// The bundled data: the file of the address's metric (a few KB, [`crate::metric_files`]) or,
+/// when there is none (an unknown or absent metric, an older build, a network error),
+/// the whole file.
+async fn bundled(page: &Page, report: &Report<'_>) -> Result<crate::model::Dataset, FetchError> {
+    let ms: Vec<&str> = page.pairs.iter().filter(|(k, _)| k == "m").map(|(_, v)| v.as_str()).collect();
+    let metric = match ms.as_slice() {
+        [] => Some(crate::explore::Selection::default().metric),
+        [m] => Metric::from_key(m.trim().split('.').next().unwrap_or_default()),
+        _ => None,
+    };
+    if let Some(m) = metric {
+        match fetch_dataset(&metric_url(m), report).await {
+            Err(FetchError::Http { .. } | FetchError::Network { .. } | FetchError::Load { .. }) => {}
+            done => return done,
+        }
+    }
+    fetch_dataset(BUNDLED, report).await
 }
 
 /// The loading line and its text element.

@@ -8,6 +8,15 @@ use crate::i18n::Lang;
 /// The bundled dataset, relative to the page's base URL.
 pub const BUNDLED: &str = "data/htx.json";
 
+/// The folder of the one-metric files the light embed reads instead of [`BUNDLED`]
+/// ([`crate::metric_files`]).
+pub const METRIC_DIR: &str = "data/m";
+
+/// The address of one metric's file (relative, like [`BUNDLED`]).
+pub fn metric_url(metric: crate::model::Metric) -> String {
+    format!("{METRIC_DIR}/{}.json", metric.key())
+}
+
 /// Why the dataset could not be shown.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FetchError {
