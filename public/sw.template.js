@@ -31,12 +31,13 @@ const scope = () => new URL(self.registration.scope);
 const inScope = (url) => url.origin === scope().origin && url.pathname.startsWith(scope().pathname);
 const isData = (url) => url.pathname.endsWith('.json') || !inScope(url);
 
-// The cached page for a navigation: present.html, embed.html or index.html.
+// The cached page for a navigation: present.html, nguon.html, embed.html, tao.html or index.html.
 function pageFor(url) {
   const last = url.pathname.slice(scope().pathname.length).split('/').pop();
   if (last.startsWith('present')) return 'present.html';
   if (last.startsWith('nguon')) return 'nguon.html';
   if (last.startsWith('embed')) return 'embed.html';
+  if (last.startsWith('tao')) return 'tao.html';
   return 'index.html';
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the release site into dist/: the full app (index.html) and the small embed bundle
-# (embed.html, built on its own so that an embedded chart downloads only what it needs).
+# Builds the release site into dist/, one bundle per kind of page so that each downloads only what
+# it needs: the explorer (index.html), the presentation and sources pages (present.html,
+# nguon.html), the chart maker (tao.html) and the small embed (embed.html).
 # Expects the tools on PATH (`. scripts/env.sh`; scripts/setup.sh installs them).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,9 +20,17 @@ rm -rf "${CARGO_TARGET_DIR:-$ROOT/target}/wasm-bindgen/release/snippets"
 trunk build tao.html --release true --dist "$EDITOR_DIST"
 cp "$EDITOR_DIST"/index.html dist/tao.html
 cp "$EDITOR_DIST"/htx-editor-*.js "$EDITOR_DIST"/htx-editor-*_bg.wasm dist/
-# Every page has an .html address that a plain static host serves without a rewrite rule.
-cp dist/index.html dist/present.html
-cp dist/index.html dist/nguon.html
+# The presentation and sources pages are one bundle of their own (pages.html): the explorer's
+# readers do not load them. Every page has an .html address that a plain static host serves
+# without a rewrite rule.
+PAGES_DIST="$ROOT/target/pages-dist"
+rm -rf "$PAGES_DIST"
+rm -rf "${CARGO_TARGET_DIR:-$ROOT/target}/wasm-bindgen/release/snippets"
+trunk build pages.html --release true --dist "$PAGES_DIST"
+cp "$PAGES_DIST"/index.html dist/present.html
+cp "$PAGES_DIST"/index.html dist/nguon.html
+cp "$PAGES_DIST"/htx-pages-*.js "$PAGES_DIST"/htx-pages-*_bg.wasm dist/
+if [ -d "$PAGES_DIST/snippets" ]; then cp -r "$PAGES_DIST/snippets" dist/; fi
 # The static first view (the default charts as inline SVG, painted before the wasm loads), drawn
 # natively by the same pipeline and chart functions.
 cargo run --quiet --bin htx-prerender -- dist
@@ -31,4 +40,4 @@ cp "$EMBED_DIST"/index.html dist/embed.html
 cp "$EMBED_DIST"/htx-embed-*.js "$EMBED_DIST"/htx-embed-*_bg.wasm "$EMBED_DIST"/main-*.css dist/
 # The service worker, with this build's file list (the app works offline after a first visit).
 node scripts/make-sw.mjs dist
-echo "build.sh: dist/ holds the app (index.html, present.html), the embed (embed.html) and sw.js"
+echo "build.sh: dist/ holds the explorer (index.html), the presentation and sources pages (present.html, nguon.html), the chart maker (tao.html), the embed (embed.html) and sw.js"

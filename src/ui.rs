@@ -36,6 +36,13 @@ mod tooltip;
 pub use app::App;
 pub use chart_canvas::ChartCanvas;
 
+/// Mounts the presentation and sources pages (`present.html`, `nguon.html`, their own bundle),
+/// behind the static first slide when it is shown.
+pub fn mount_pages() {
+    console_error_panic_hook::set_once();
+    static_view::mount(app::PagesApp);
+}
+
 /// Mounts the chart maker (`tao.html`, its own bundle) on `<body>`.
 pub fn mount_editor() {
     console_error_panic_hook::set_once();

@@ -55,10 +55,10 @@ pub fn DeckPanel() -> impl IntoView {
                 }).collect_view()}
             </ol>
             <p class="actions">
-                <a class="button" data-testid="present-deck" href=move || present_url(&deck.get(), lang.get()) class:disabled=move || deck.with(|d| d.is_empty())>
+                <a class="button" rel="external" data-testid="present-deck" href=move || present_url(&deck.get(), lang.get()) class:disabled=move || deck.with(|d| d.is_empty())>
                     {move || lang.get().pick("▶ Trình chiếu bộ này", "▶ Present this deck")}
                 </a>
-                <a class="button" data-testid="present-default" href=default_url>{move || lang.get().pick("▶ Bộ số liệu chính (mặc định)", "▶ Key figures (default deck)")}</a>
+                <a class="button" rel="external" data-testid="present-default" href=default_url>{move || lang.get().pick("▶ Bộ số liệu chính (mặc định)", "▶ Key figures (default deck)")}</a>
                 <button type="button" on:click=move |_| deck.set(Deck::default())>{move || lang.get().pick("Xoá hết", "Clear")}</button>
             </p>
         </details>

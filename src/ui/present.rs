@@ -204,7 +204,7 @@ fn PresentBar(slides: Slides) -> impl IntoView {
             <button type="button" data-testid="fullscreen" on:click=move |_| { let _ = browser::toggle_fullscreen(); }>
                 {move || if fullscreen.get() { lang.get().pick("Thoát toàn màn hình (Esc)", "Exit fullscreen (Esc)") } else { lang.get().pick("Toàn màn hình (F)", "Fullscreen (F)") }}
             </button>
-            <a href=explorer_link data-testid="leave">{move || lang.get().pick("Mở trong trình khám phá", "Open in the explorer")}</a>
+            <a href=explorer_link rel="external" data-testid="leave">{move || lang.get().pick("Mở trong trình khám phá", "Open in the explorer")}</a>
         </div>
     }
 }

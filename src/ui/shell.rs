@@ -60,13 +60,36 @@ pub fn Footer() -> impl IntoView {
 /// A page for addresses the app does not have.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    if let Some(to) = other_page() {
+        let _ = crate::web::window().location().replace(&to);
+        return view! { <p class="status" role="status">{move || lang().get().pick("Đang mở trang…", "Opening the page…")}</p> }.into_any();
+    }
+    not_found().into_any()
+}
+
+/// The site's pages, each its own bundle (`present` and `nguon` share one).
+const PAGES: [&str; 4] = ["present", "nguon", "tao", "embed"];
+
+/// Where an address this bundle has no route for is served from: another page of the site,
+/// reached by a link the router caught or on a host that serves one page for every path, goes to
+/// its `.html` file (same query and fragment). `None` for an unknown address, and for a page's own
+/// `.html` address (a host serving the wrong file: no endless reloads).
+fn other_page() -> Option<String> {
+    let loc = crate::web::window().location();
+    let path = loc.pathname().ok()?;
+    let (dir, last) = path.rsplit_once('/')?;
+    PAGES.contains(&last).then(|| format!("{dir}/{last}.html{}{}", loc.search().unwrap_or_default(), loc.hash().unwrap_or_default()))
+}
+
+/// The page for an unknown address.
+fn not_found() -> impl IntoView {
     let lang = lang();
     view! {
         <main id="app" class="page">
             <Header />
             <div class="notice error" role="alert" data-testid="not-found">
                 <p>{move || lang.get().pick("Không có trang này.", "There is no such page.")}</p>
-                <p><a href="./">{move || lang.get().pick("Về trang biểu đồ", "Go to the charts")}</a></p>
+                <p><a href="./" rel="external">{move || lang.get().pick("Về trang biểu đồ", "Go to the charts")}</a></p>
             </div>
         </main>
     }

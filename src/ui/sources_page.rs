@@ -40,7 +40,7 @@ fn Entry(entry: SourceEntry, keep: Vec<(String, String)>) -> impl IntoView {
                 <td class="num">{f.value}</td>
                 <td>{f.date}</td>
                 <td class="quote">{f.quote.map(|q| view! { <q lang="vi">{q}</q> })}</td>
-                <td><a href=href data-testid="figure-in-explorer">{l.pick("Xem trên biểu đồ", "See it charted")}</a></td>
+                <td><a href=href rel="external" data-testid="figure-in-explorer">{l.pick("Xem trên biểu đồ", "See it charted")}</a></td>
             </tr>
         }
     }).collect_view();
