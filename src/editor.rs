@@ -2,7 +2,7 @@
 //! into an `htx-charts/1` dataset and drawn through the same path as every chart.
 //!
 //! Text → [`table`] (cells) → [`columns`] (what each holds) → [`compile`] (each row read by
-//! [`cell`] and [`names`], written as JSON, checked by the loader, problems placed at cells) →
+//! [`cell`] and [`names`]; a wide table, one column per year, by [`wide`]; written as JSON, checked by the loader, problems placed at cells) →
 //! the dataset → [`crate::view::build`]. [`import`] goes back from a dataset to a table,
 //! [`store`] keeps a draft across reloads, [`fragment`] carries a dataset in a `#d=` link.
 
@@ -17,6 +17,7 @@ pub mod names;
 pub mod number;
 pub mod store;
 pub mod table;
+pub mod wide;
 pub mod words;
 
 pub use compile::{compile, Compiled, Field, Issue, IssueKind, Place};
