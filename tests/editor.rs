@@ -220,6 +220,11 @@ fn a_wide_table_is_read_one_figure_per_area_and_year() {
     d.set_cell(3, 2, "13");
     let c = compile(&d, &r, "2025-02-01");
     assert!(c.issues.is_empty(), "{:?}", c.issues);
+    // years of each area: the preview and the link draw lines
+    let ds = c.dataset.as_ref().unwrap();
+    assert!(editor::query(ds).contains(&("c".to_string(), "line".to_string())), "{:?}", editor::query(ds));
+    let view = htx_charts::view::build(ds, &editor::selection(ds), Lang::Vi);
+    assert_eq!(view.figures.len(), 8, "every figure drawn (Sơn La has no 2023)");
     // round trip: the file back in the editor is a long table, and compiles to the same file
     let ds = htx_charts::load::load(&c.json, "file").unwrap();
     let back = import::draft_of(&ds, &r);
