@@ -43,6 +43,14 @@ async function cellIssues(page) {
   );
 }
 
+/** Whether the element is wholly inside the window. */
+async function inView(page, selector) {
+  return page.locator(selector).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
+  });
+}
+
 async function fillSource(page) {
   await page.getByLabel('Đơn vị công bố', { exact: true }).fill(PUBLISHER);
   await page.getByLabel('Tiêu đề', { exact: true }).fill('Báo cáo tổng kết năm 2024');
@@ -71,6 +79,14 @@ describe('chart maker', () => {
       assert.equal(await page.locator('td[data-cell="4-2"] input').getAttribute('aria-invalid'), 'true');
       assert.ok(await page.locator('[data-testid=make-link]').isDisabled(), 'nothing to take away while problems are left');
       await screenshot(page, 'editor-problems');
+      // the listed problem takes her to its cell: focused, and in view
+      const listed = page.locator('[data-testid=editor-issues] [data-testid=issue-link]');
+      assert.equal(await listed.count(), 2, 'both problems listed');
+      await listed.filter({ hasText: 'Dòng 5, cột 3' }).click();
+      assert.equal(await page.evaluate(() => document.activeElement?.closest('td[data-cell]')?.dataset.cell), '4-2', 'clicking the listed problem focuses its cell');
+      assert.ok(await inView(page, 'td[data-cell="4-2"] input'), 'the cell is scrolled into view');
+      await listed.filter({ hasText: 'Dòng 3, cột 1' }).click();
+      assert.equal(await page.evaluate(() => document.activeElement?.closest('td[data-cell]')?.dataset.cell), '2-0');
 
       await page.locator('td[data-cell="2-0"] [data-testid=use-suggestion]').click();
       await page.locator('td[data-cell="4-2"] input').fill('120');
@@ -112,6 +128,15 @@ describe('chart maker', () => {
         assert.match(edit, /^tao\.html#d=/, 'the explorer offers to edit the table the link carries');
         assert.equal(await fresh.locator('figure.chart[data-chart="national-series"]').count(), 0, 'no key figures of the bundled data');
         await screenshot(fresh, 'editor-link-opened');
+        assert.match(line, /Dữ liệu: liên kết #d=/, `the link's data is named in Vietnamese: ${line}`);
+        // the same link for an English reader names its origin in English
+        const en = new URL(link);
+        en.searchParams.set('lang', 'en');
+        await fresh.goto(en.href, { waitUntil: 'load' });
+        await fresh.locator(`${EXPLORER_CANVAS}[data-drawn="1"]`).waitFor();
+        const enLine = await fresh.locator('figure.chart[data-chart="explorer"] figcaption.source-line').innerText();
+        assert.match(enLine, /Data: link #d=/, `English source line: ${enLine}`);
+        assert.doesNotMatch(enLine, /liên kết/, 'no Vietnamese origin for English readers');
         assertNoErrors(fresh);
       } finally {
         await closePage(fresh);
@@ -174,6 +199,51 @@ describe('chart maker', () => {
       } finally {
         await closePage(again);
       }
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it('a wide table (one column per year) is read as one figure per area and year; problems at the cells she typed', T, async () => {
+    const wide = [
+      'Tỉnh\t2022\t2023\t2024',
+      'Lạng Sơn\t120\t135\t150',
+      'Sơn La\t1 056\t\t1.100',
+      'Huế\t12\t13x\t14',
+      'Quảng Ninh\t1\u00a0001\t1\u202f050\t1 087',
+    ].join('\n');
+    const page = await newPage(browser);
+    try {
+      await page.goto(new URL('tao.html', site.url).href, { waitUntil: 'load' });
+      await page.getByLabel('Dán bảng vào đây (thay cho bảng hiện có)').fill(wide);
+      await page.locator('[data-testid=read-table]').click();
+      const note = page.locator('[data-testid=wide-note]');
+      await note.waitFor();
+      assert.match(await note.innerText(), /mỗi cột một năm \(2022, 2023, 2024\)/, 'she is told how the table was read');
+      for (const col of [1, 2, 3]) {
+        assert.equal(await page.locator(`[data-testid=role-${col}]`).inputValue(), 'by_date', `column ${col + 1} holds a year's values`);
+      }
+      // the red cell is the one she typed; the empty cell is no problem
+      assert.deepEqual((await cellIssues(page)).map(([cell]) => cell), ['3-2'], 'one bad cell, where she typed it');
+      assert.match((await cellIssues(page))[0][1], /x/);
+      // a missing source field in the list takes her to the field
+      await page.locator('[data-testid=editor-issues] [data-testid=issue-link]').filter({ hasText: 'Đơn vị công bố' }).click();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'publisher', 'the listed field is focused');
+      assert.ok(await inView(page, '#publisher'), 'the field is scrolled into view');
+      await fillSource(page);
+      await page.locator('td[data-cell="3-2"] input').fill('13');
+      await page.locator('[data-testid=editor-issues]').waitFor({ state: 'detached' });
+      await page.locator(`${PREVIEW} canvas[data-drawn="1"]`).waitFor();
+      const marks = await marksOf(page, 'editor');
+      assert.equal(marks.length, 11, `every figure drawn, one per filled cell: ${marks.map((m) => m.label).join(', ')}`);
+      assert.equal(await page.locator('#table-date').count(), 0, 'no table date asked for: the headers are the dates');
+      await page.locator('[data-testid=grid]').scrollIntoViewIfNeeded();
+      await screenshot(page, 'editor-wide');
+      // in English, the same line in English
+      await page.goto(new URL('tao.html?lang=en', site.url).href, { waitUntil: 'load' });
+      await note.waitFor();
+      assert.match(await note.innerText(), /one column per year \(2022, 2023, 2024\)/);
+      assertNoErrors(page);
     } finally {
       await closePage(page);
     }

@@ -13,7 +13,7 @@ pub mod remote;
 
 pub use crate::model::{ConsistencyNote, NoteKind, Problem, ProblemKind, Section};
 pub use plausible::{max_value, RANGE_FACTOR};
-pub use remote::{valid_data_url, FetchError, Progress};
+pub use remote::{origin_label, valid_data_url, FetchError, Progress, LINK_ORIGIN};
 
 use crate::i18n::Lang;
 use crate::model::Dataset;

@@ -181,3 +181,84 @@ fn the_link_size_limit() {
     assert!(fragment::fits(fragment::LINK_LIMIT));
     assert!(!fragment::fits(fragment::LINK_LIMIT + 1));
 }
+
+/// A wide table: provinces in rows, one column per year; one empty cell, one bad number.
+const WIDE: &str = "Tỉnh\t2022\t2023\t2024\nLạng Sơn\t120\t135\t150\nSơn La\t1 056\t\t1.100\nHuế\t12\t13x\t14\n";
+
+#[test]
+fn a_wide_table_is_read_one_figure_per_area_and_year() {
+    let r = reference();
+    let mut d = sourced(WIDE);
+    assert!(d.header, "a header of years");
+    let c = compile(&d, &r, "2025-02-01");
+    // the bad cell is the one she typed, in the table as she sees it
+    let places: Vec<Place> = c.issues.iter().map(|i| i.place).collect();
+    assert_eq!(places, vec![Place::Cell { row: 3, col: 2 }], "{:?}", c.issues);
+    assert_eq!(c.issues[0].kind, IssueKind::Cell(editor::cell::CellIssue::UnknownWords("x".into())));
+    let ds = c.dataset.as_ref().unwrap();
+    let got: Vec<(&str, String, Value)> = ds.observations.iter().map(|o| (o.area.as_str(), o.date.to_string(), o.value)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("P20", "2022".into(), Value::Point(120.0)),
+            ("P20", "2023".into(), Value::Point(135.0)),
+            ("P20", "2024".into(), Value::Point(150.0)),
+            ("P14", "2022".into(), Value::Point(1056.0)),
+            ("P14", "2024".into(), Value::Point(1100.0)),
+            ("P46", "2022".into(), Value::Point(12.0)),
+            ("P46", "2024".into(), Value::Point(14.0)),
+        ],
+        "an empty cell is no figure, not a zero"
+    );
+    assert_eq!(c.cells[4], (2, 3), "each figure remembers its cell");
+    let years: Vec<String> = ["2022", "2023", "2024"].map(String::from).to_vec();
+    assert_eq!(editor::wide::dates(&d), years);
+    let note = editor::words::wide_note(&years, Lang::Vi).unwrap();
+    assert!(note.contains("mỗi cột một năm") && note.contains("2022, 2023, 2024"), "{note}");
+    assert!(editor::words::wide_note(&years, Lang::En).unwrap().contains("one column per year"));
+
+    d.set_cell(3, 2, "13");
+    let c = compile(&d, &r, "2025-02-01");
+    assert!(c.issues.is_empty(), "{:?}", c.issues);
+    // years of each area: the preview and the link draw lines
+    let ds = c.dataset.as_ref().unwrap();
+    assert!(editor::query(ds).contains(&("c".to_string(), "line".to_string())), "{:?}", editor::query(ds));
+    let view = htx_charts::view::build(ds, &editor::selection(ds), Lang::Vi);
+    assert_eq!(view.figures.len(), 8, "every figure drawn (Sơn La has no 2023)");
+    // round trip: the file back in the editor is a long table, and compiles to the same file
+    let ds = htx_charts::load::load(&c.json, "file").unwrap();
+    let back = import::draft_of(&ds, &r);
+    assert!(!editor::wide::is_wide(&back));
+    assert_eq!(compile(&back, &r, "2025-02-01").json, c.json);
+    assert_eq!(store::load(&store::save(&d)), Some(d));
+}
+
+#[test]
+fn wide_table_problems_land_at_their_cells() {
+    let r = reference();
+    // an unknown area is at its name; a share over 100 at its value; a year after the file's date
+    // at each of its cells; a repeated province once, at its name
+    let mut d = sourced("Địa bàn\tNăm 2024\t2026\nSơn Laa\t5\t6\nHuế\t120\t7\nhue\t8\t\n");
+    d.set_metric(Metric::CooperativesEffectiveShare);
+    let c = compile(&d, &r, "2025-02-01");
+    let places: Vec<Place> = c.issues.iter().map(|i| i.place).collect();
+    assert_eq!(
+        places,
+        vec![Place::Cell { row: 1, col: 0 }, Place::Cell { row: 2, col: 1 }, Place::Cell { row: 2, col: 2 }, Place::Cell { row: 3, col: 0 }],
+        "{:?}",
+        c.issues
+    );
+    assert_eq!(c.issues[3].kind, IssueKind::RepeatedRow(2));
+    // a column of years whose header is not a date is a problem at its header; so is no header
+    d.set_role(1, editor::columns::Role::Note);
+    d.set_role(1, editor::columns::Role::ByDate);
+    d.set_cell(0, 1, "Ghi chú");
+    let c = compile(&d, &r, "2025-02-01");
+    assert!(c.issues.iter().any(|i| i.place == Place::Cell { row: 0, col: 1 }), "{:?}", c.issues);
+    d.header = false;
+    let c = compile(&d, &r, "2025-02-01");
+    assert!(c.issues.iter().any(|i| i.kind == IssueKind::YearsWithoutHeader), "{:?}", c.issues);
+    // a value column makes it long again: its columns of years are ignored
+    d.set_role(2, editor::columns::Role::Value);
+    assert!(!editor::wide::is_wide(&d));
+}

@@ -1,7 +1,7 @@
 //! Reading one cell: a value with its qualifier ("hơn 1.000", "khoảng 60", "3,8 – 5,5"), a date
 //! ("12/2024", "31/12/2024", "2024"), a sector ("Nông nghiệp"). Each failure is a typed reason.
 
-use super::number::{read, Decimal, NumberStyle};
+use super::number::{read, Decimal, NumberStyle, GROUP_SPACES};
 use crate::explore::search::fold;
 use crate::model::{DateRef, Qualifier, Sector};
 
@@ -128,8 +128,25 @@ fn split_range(s: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// Where the number at the start of `s` ends: digits, marks, and spaces between digits
+/// (`1 234 tỷ`: a space grouping thousands; `12 HTX`: a space before a word).
+fn number_end(s: &str) -> usize {
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        let next = i + c.len_utf8();
+        let between_digits = GROUP_SPACES.contains(&c)
+            && s[..i].ends_with(|p: char| p.is_ascii_digit())
+            && s[next..].starts_with(|n: char| n.is_ascii_digit());
+        if !(c.is_ascii_digit() || c == '.' || c == ',' || between_digits) {
+            break;
+        }
+        end = next;
+    }
+    end
+}
+
 fn number_and_scale(s: &str, style: NumberStyle, cell: &str) -> Result<(Decimal, Option<u32>), CellIssue> {
-    let end = s.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(s.len());
+    let end = number_end(s);
     let (num, words) = (&s[..end], s[end..].trim());
     let n = read(num, style).ok_or_else(|| {
         if num.len() > 18 {
@@ -229,6 +246,17 @@ mod tests {
         assert_eq!(read_value("1.017,52 tỷ đồng", Vi).unwrap().scale, Some(9));
         assert_eq!(read_value("2.300.000.000 đồng", Vi).unwrap().scale, Some(0));
         assert_eq!(read_value("9 – 5", Vi), Err(CellIssue::RangeBackwards));
+    }
+
+    #[test]
+    fn spaces_grouping_thousands_in_cells() {
+        assert_eq!(read_value("12 345 678", Vi).unwrap().low.json(), "12345678");
+        assert_eq!(read_value("1\u{a0}234", NumberStyle::En).unwrap().low.json(), "1234");
+        let v = read_value("khoảng 1\u{202f}234,5 tỷ đồng", Vi).unwrap();
+        assert_eq!((v.qualifier, v.low.json(), v.scale), (Some(Qualifier::About), "1234.5".into(), Some(9)));
+        assert_eq!(read_value("1 234 – 2 345", Vi).unwrap().high.unwrap().json(), "2345");
+        assert_eq!(read_value("12 HTX", Vi).unwrap().low.json(), "12");
+        assert_eq!(read_value("1 2", Vi), Err(CellIssue::NotANumber("1 2".into())));
     }
 
     #[test]

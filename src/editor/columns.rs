@@ -12,6 +12,8 @@ keyed_enum! {
         Date = "date", "Thời điểm", "Date";
         /// The figure, with its qualifier when the cell says one ("hơn 1.000").
         Value = "value", "Giá trị", "Value";
+        /// The figures of the date its header names (a wide table: one column per year).
+        ByDate = "by_date", "Giá trị của năm ở tiêu đề", "Value for the year in its header";
         /// The sector.
         Sector = "sector", "Lĩnh vực", "Sector";
         /// A note on the figure.
@@ -75,17 +77,25 @@ pub fn role_of_header(header: &str) -> Option<Role> {
 }
 
 /// The roles of a table's columns, and whether its first row is a header: it is when one of its
-/// cells names a role and none is a number. Columns no header names: the first column of
-/// numbers is the value, the first of text the area; the rest are ignored. A role is given once.
+/// cells names a role and none is a number, or when it names dates beside a column of areas (a
+/// wide table, [`super::wide::detect`]: those columns are [`Role::ByDate`]). Columns no header
+/// names: the first column of numbers is the value, the first of text the area (in a wide table
+/// only the area); the rest are ignored. A role is given once, but for [`Role::ByDate`].
 pub fn guess(rows: &[Vec<String>]) -> (bool, Vec<Role>) {
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     let first = rows.first().cloned().unwrap_or_default();
     let is_number = |c: &str| read(c, NumberStyle::Vi).is_some() || read(c, NumberStyle::En).is_some();
-    let header = first.iter().any(|c| role_of_header(c).is_some()) && !first.iter().any(|c| is_number(c));
+    let wide = super::wide::detect(rows);
+    // in a wide table the headers of years say the dates and the cells are the values
+    let fits = |r: Role| wide.is_none() || !matches!(r, Role::Value | Role::Date);
+    let header = wide.is_some() || first.iter().any(|c| role_of_header(c).is_some()) && !first.iter().any(|c| is_number(c));
     let mut roles = vec![Role::Ignore; width];
+    for &c in wide.iter().flatten() {
+        roles[c] = Role::ByDate;
+    }
     if header {
         for (i, c) in first.iter().enumerate() {
-            if let Some(r) = role_of_header(c).filter(|r| !roles.contains(r)) {
+            if let Some(r) = role_of_header(c).filter(|r| !roles.contains(r) && roles[i] == Role::Ignore && fits(*r)) {
                 roles[i] = r;
             }
         }
@@ -107,7 +117,7 @@ pub fn guess(rows: &[Vec<String>]) -> (bool, Vec<Role>) {
         } else {
             Role::Area
         };
-        if !roles.contains(&want) {
+        if !roles.contains(&want) && fits(want) {
             roles[col] = want;
         }
     }
@@ -145,6 +155,15 @@ mod tests {
         assert_eq!(roles, vec![Role::Area, Role::Date, Role::Value, Role::Sector, Role::Note]);
         let (_, roles) = guess(&rows("province,date,value,source\nHuế,2024,12,Báo Huế\n"));
         assert_eq!(roles, vec![Role::Area, Role::Date, Role::Value, Role::Publisher]);
+    }
+
+    #[test]
+    fn a_wide_table_has_a_header_and_one_column_per_year() {
+        let (header, roles) = guess(&rows("Tỉnh\t2022\t2023\t2024\nLạng Sơn\t120\t135\t150\n"));
+        assert!(header, "years are numbers, yet this row is a header");
+        assert_eq!(roles, vec![Role::Area, Role::ByDate, Role::ByDate, Role::ByDate]);
+        let (_, roles) = guess(&rows("STT\t\t2023\t2024\tTổng\n1\tHuế\t12\t13\t25\n2\tSơn La\t1\t2\t3\n"));
+        assert_eq!(roles, vec![Role::Ignore, Role::Area, Role::ByDate, Role::ByDate, Role::Ignore], "no value column beside the years");
     }
 
     #[test]

@@ -64,6 +64,8 @@ pub enum IssueKind {
     NoColumn(Role),
     /// The table has no row of figures.
     NoRows,
+    /// Columns of years (a wide table) in a table whose first row is not taken as the header.
+    YearsWithoutHeader,
     /// The same area, date and sector as an earlier row of the table (its row).
     RepeatedRow(usize),
     /// What the loader found (the same checks as for any data file).
@@ -89,8 +91,8 @@ pub struct Compiled {
     pub dataset: Option<Dataset>,
     /// Every problem, in table order.
     pub issues: Vec<Issue>,
-    /// The table row of each observation written.
-    pub rows: Vec<usize>,
+    /// The table cell (row, column of its value) of each observation written.
+    pub cells: Vec<(usize, usize)>,
 }
 
 /// Two results are the same when they write the same file with the same problems (the dataset
@@ -135,7 +137,8 @@ pub fn compile_in(draft: &Draft, reference: &Dataset, today: &str, lang: Lang) -
         NumberStyle::Auto => detect(value_cells(draft)).unwrap_or(fallback),
         s => s,
     };
-    if draft.column(Role::Date).is_none() {
+    let wide = super::wide::is_wide(draft);
+    if draft.column(Role::Date).is_none() && !wide {
         if let Err(e) = read_date(&draft.date) {
             let kind = if e == CellIssue::Empty { IssueKind::Missing } else { IssueKind::Cell(e) };
             issues.push(Issue { place: Place::Field(Field::Date), kind });
@@ -143,16 +146,17 @@ pub fn compile_in(draft: &Draft, reference: &Dataset, today: &str, lang: Lang) -
     }
     let (area_col, value_col) = (draft.column(Role::Area), draft.column(Role::Value));
     for (role, col) in [(Role::Area, area_col), (Role::Value, value_col)] {
-        if col.is_none() {
+        if col.is_none() && !(wide && role == Role::Value) {
             issues.push(Issue { place: Place::Field(Field::Columns), kind: IssueKind::NoColumn(role) });
         }
     }
     let sources = source_fields(draft, lang, &mut issues);
     let names = NameIndex::new(&reference.areas);
-    let mut b = Builder { draft, reference, names, lang, style, areas: Vec::new(), sources, obs: Vec::new(), rows: Vec::new(), seen: Vec::new() };
-    if let (Some(ac), Some(vc)) = (area_col, value_col) {
+    let mut b = Builder { draft, reference, names, lang, style, areas: Vec::new(), sources, obs: Vec::new(), cells: Vec::new(), seen: Vec::new() };
+    let figures = figure_columns(draft, &mut issues);
+    if let (Some(ac), false) = (area_col, figures.is_empty()) {
         for row in draft.first_row()..draft.table.rows.len() {
-            b.row(row, ac, vc, &mut issues);
+            b.row(row, ac, &figures, &mut issues);
         }
         if b.obs.is_empty() && issues.is_empty() {
             issues.push(Issue { place: Place::Field(Field::Columns), kind: IssueKind::NoRows });
@@ -162,7 +166,7 @@ pub fn compile_in(draft: &Draft, reference: &Dataset, today: &str, lang: Lang) -
     let dataset = crate::load::load(&json, lang.pick("bảng của bạn", "your table")).ok();
     if let Some(ds) = &dataset {
         for p in &ds.problems {
-            issues.push(Issue { place: place_of(draft, p.section, p.index, p.field.as_deref(), &b.rows), kind: IssueKind::Load(p.kind.clone()) });
+            issues.push(Issue { place: place_of(draft, p.section, p.index, p.field.as_deref(), &b.cells), kind: IssueKind::Load(p.kind.clone()) });
         }
     }
     crate::sort::sort_by_key(&mut issues, |i| match i.place {
@@ -170,12 +174,33 @@ pub fn compile_in(draft: &Draft, reference: &Dataset, today: &str, lang: Lang) -
         Place::Row(r) => (1, r, 0),
         Place::Cell { row, col } => (1, row, col + 1),
     });
-    Compiled { json, dataset, issues, rows: b.rows }
+    Compiled { json, dataset, issues, cells: b.cells }
 }
 
+/// The cells of every column of figures (the value column, or a wide table's columns of years).
 fn value_cells(draft: &Draft) -> Vec<&str> {
-    let Some(col) = draft.column(Role::Value) else { return Vec::new() };
-    (draft.first_row()..draft.table.rows.len()).map(|r| draft.table.cell(r, col)).collect()
+    let cols = draft.column(Role::Value).into_iter().chain(super::wide::date_columns(draft));
+    cols.flat_map(|col| (draft.first_row()..draft.table.rows.len()).map(move |r| draft.table.cell(r, col))).collect()
+}
+
+/// The columns whose cells are figures, each with the date its header names in a wide table
+/// (`None`: the row's date cell, or the table's date). A header of years that is not a date is a
+/// problem at its header cell; columns of years need the header row.
+fn figure_columns(draft: &Draft, issues: &mut Vec<Issue>) -> Vec<(usize, Option<String>)> {
+    if !super::wide::is_wide(draft) {
+        return draft.column(Role::Value).map(|c| vec![(c, None)]).unwrap_or_default();
+    }
+    if !draft.header {
+        issues.push(Issue { place: Place::Field(Field::Columns), kind: IssueKind::YearsWithoutHeader });
+        return Vec::new();
+    }
+    let dated = |c: usize| match read_date(draft.table.cell(0, c)) {
+        Ok(d) => Ok((c, Some(d))),
+        Err(e) => Err(Issue { place: Place::Cell { row: 0, col: c }, kind: IssueKind::Cell(e) }),
+    };
+    let (ok, bad): (Vec<_>, Vec<_>) = super::wide::date_columns(draft).into_iter().map(dated).partition(Result::is_ok);
+    issues.extend(bad.into_iter().filter_map(Result::err));
+    ok.into_iter().filter_map(Result::ok).collect()
 }
 
 /// The table's source fields, checked; missing ones become issues (and placeholders).
@@ -210,6 +235,18 @@ fn source_fields(draft: &Draft, lang: Lang, issues: &mut Vec<Issue>) -> Vec<Stri
     vec![table]
 }
 
+/// One figure of a row, read: where it is, and what it says.
+struct Figure {
+    row: usize,
+    /// The column of its value.
+    col: usize,
+    area_col: usize,
+    area: String,
+    date: String,
+    sector: Option<crate::model::Sector>,
+    value: CellValue,
+}
+
 struct Builder<'a> {
     draft: &'a Draft,
     reference: &'a Dataset,
@@ -220,7 +257,7 @@ struct Builder<'a> {
     areas: Vec<Area>,
     sources: Vec<String>,
     obs: Vec<String>,
-    rows: Vec<usize>,
+    cells: Vec<(usize, usize)>,
     /// (area, date, sector) of each row written, with its row.
     seen: Vec<(String, String, Option<crate::model::Sector>, usize)>,
 }
@@ -230,35 +267,55 @@ impl Builder<'_> {
         self.draft.column(role).map(|c| (c, self.draft.table.cell(row, c).trim()))
     }
 
-    /// Reads one row; a row whose cells are all empty is skipped.
-    fn row(&mut self, row: usize, area_col: usize, value_col: usize, issues: &mut Vec<Issue>) {
+    /// Reads one row: its area and sector, then the value and date of each column of figures
+    /// (`figures`, see [`figure_columns`]; an empty cell of a wide table is no figure). A row whose
+    /// cells are all empty is skipped; each problem is at its cell.
+    fn row(&mut self, row: usize, area_col: usize, figures: &[(usize, Option<String>)], issues: &mut Vec<Issue>) {
         if self.draft.table.rows[row].iter().all(|c| c.trim().is_empty()) {
             return;
         }
-        let before = issues.len();
         let mut fail = |col: usize, kind: IssueKind| issues.push(Issue { place: Place::Cell { row, col }, kind });
         let area = self.area(self.draft.table.cell(row, area_col)).map_err(|k| fail(area_col, k)).ok();
-        let value = read_value(self.draft.table.cell(row, value_col), self.style).map_err(|e| fail(value_col, IssueKind::Cell(e))).ok();
-        let date = match self.cell(row, Role::Date) {
-            Some((col, text)) => read_date(text).map_err(|e| fail(col, IssueKind::Cell(e))).ok(),
-            None => read_date(&self.draft.date).ok(),
-        };
         let sector = match self.cell(row, Role::Sector) {
             Some((_, "")) | None => Some(None),
             Some((col, text)) => super::cell::read_sector(text).map(Some).map_err(|e| fail(col, IssueKind::Cell(e))).ok(),
         };
-        if issues.len() > before {
-            return;
+        let mut read = Vec::new();
+        for (col, header_date) in figures {
+            let text = self.draft.table.cell(row, *col);
+            if header_date.is_some() && text.trim().is_empty() {
+                continue;
+            }
+            let value = read_value(text, self.style).map_err(|e| fail(*col, IssueKind::Cell(e))).ok();
+            let date = match (header_date, self.cell(row, Role::Date)) {
+                (Some(d), _) => Some(d.clone()),
+                (None, Some((c, text))) => read_date(text).map_err(|e| fail(c, IssueKind::Cell(e))).ok(),
+                (None, None) => read_date(&self.draft.date).ok(),
+            };
+            read.push((*col, value, date));
         }
-        let (Some(area), Some(value), Some(date), Some(sector)) = (area, value, date, sector) else { return };
+        let (Some(area), Some(sector)) = (area, sector) else { return };
+        for (col, value, date) in read {
+            if let (Some(value), Some(date)) = (value, date) {
+                self.figure(Figure { row, col, area_col, area: area.clone(), date, sector, value }, issues);
+            }
+        }
+    }
+
+    /// Writes one figure, unless an earlier one has the same area, date and sector.
+    fn figure(&mut self, f: Figure, issues: &mut Vec<Issue>) {
+        let Figure { row, col, area_col, area, date, sector, value } = f;
         // one table, one source: a second figure for the same area, date and sector is a slip
         if let Some(&(_, _, _, first)) = self.seen.iter().find(|(a, d, s, _)| *a == area && *d == date && *s == sector) {
-            issues.push(Issue { place: Place::Cell { row, col: area_col }, kind: IssueKind::RepeatedRow(first) });
+            let issue = Issue { place: Place::Cell { row, col: area_col }, kind: IssueKind::RepeatedRow(first) };
+            if !issues.contains(&issue) {
+                issues.push(issue);
+            }
             return;
         }
         self.seen.push((area.clone(), date.clone(), sector, row));
         let Some(value_json) = self.value_json(&value) else {
-            issues.push(Issue { place: Place::Cell { row, col: value_col }, kind: IssueKind::Cell(CellIssue::TooManyDigits) });
+            issues.push(Issue { place: Place::Cell { row, col }, kind: IssueKind::Cell(CellIssue::TooManyDigits) });
             return;
         };
         let source = self.row_source(row);
@@ -276,7 +333,7 @@ impl Builder<'_> {
             .text("quote", quote)
             .text("note", self.cell(row, Role::Note).map(|(_, n)| n).unwrap_or(""));
         self.obs.push(o.done());
-        self.rows.push(row);
+        self.cells.push((row, col));
     }
 
     fn value_json(&self, v: &CellValue) -> Option<String> {
@@ -388,22 +445,25 @@ fn area_json(a: &Area) -> String {
         .done()
 }
 
-/// Where a loader problem is in the editor: an observation's field at its row's cell.
-fn place_of(draft: &Draft, section: Section, index: usize, field: Option<&str>, rows: &[usize]) -> Place {
+/// Where a loader problem is in the editor: an observation's field at its cell (`cells`: the
+/// row and value column of each observation; a wide table's date is its value's cell too).
+fn place_of(draft: &Draft, section: Section, index: usize, field: Option<&str>, cells: &[(usize, usize)]) -> Place {
     let field_place = |f: Field| Place::Field(f);
     match section {
         Section::Observations => {
-            let Some(&row) = rows.get(index) else { return field_place(Field::Columns) };
+            let Some(&(row, value_col)) = cells.get(index) else { return field_place(Field::Columns) };
             let role = match field {
                 Some("area") => Some(Role::Area),
                 Some("date") => Some(Role::Date),
-                Some("value" | "unit" | "qualifier") => Some(Role::Value),
                 Some("sector") => Some(Role::Sector),
                 Some("note") => Some(Role::Note),
                 Some("quote") => Some(Role::Quote),
                 _ => None,
             };
+            let wide = super::wide::is_wide(draft);
             match (role.and_then(|r| draft.column(r)), field) {
+                (_, Some("value" | "unit" | "qualifier")) => Place::Cell { row, col: value_col },
+                (_, Some("date")) if wide => Place::Cell { row, col: value_col },
                 (Some(col), _) => Place::Cell { row, col },
                 (None, Some("date")) => field_place(Field::Date),
                 (None, Some("quote")) => field_place(Field::Quote),

@@ -136,12 +136,20 @@ impl Draft {
         }
     }
 
-    /// Gives `col` the role `role`; the column that had it before is ignored (a role is held once).
+    /// Gives `col` the role `role`; the column that had it before is ignored (a role is held once,
+    /// but for [`Role::ByDate`]). A table is long or wide: a column of values for the year in its
+    /// header ends the value and date columns, and either of those ends the columns of years.
     pub fn set_role(&mut self, col: usize, role: Role) {
         if self.roles.len() < self.table.width() {
             self.roles.resize(self.table.width(), Role::Ignore);
         }
-        for r in self.roles.iter_mut().filter(|r| **r == role && role != Role::Ignore) {
+        let ends = |r: Role| match role {
+            Role::Ignore => false,
+            Role::ByDate => matches!(r, Role::Value | Role::Date),
+            Role::Value | Role::Date => r == role || r == Role::ByDate,
+            _ => r == role,
+        };
+        for r in self.roles.iter_mut().filter(|r| ends(**r)) {
             *r = Role::Ignore;
         }
         if let Some(r) = self.roles.get_mut(col) {

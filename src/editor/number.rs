@@ -77,8 +77,13 @@ impl Decimal {
     }
 }
 
-/// Reads a number written with the separators of `style` (`Auto` reads as vi-VN); `None` when
-/// `text` is not one (stray characters, a group of other than three digits, two decimal marks).
+/// Spaces that may group thousands in either style (`12 345 678`): a space, a no-break space
+/// (U+00A0) and a narrow no-break space (U+202F), as French or Vietnamese spreadsheets export them.
+pub const GROUP_SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+
+/// Reads a number written with the separators of `style` (`Auto` reads as vi-VN), or with spaces
+/// grouping thousands ([`GROUP_SPACES`]: `1 234,5`); `None` when `text` is not one (stray
+/// characters, a group of other than three digits, two decimal marks, both kinds of grouping).
 pub fn read(text: &str, style: NumberStyle) -> Option<Decimal> {
     let (group, mark) = if style == NumberStyle::En { (',', '.') } else { ('.', ',') };
     let text = text.trim();
@@ -86,7 +91,7 @@ pub fn read(text: &str, style: NumberStyle) -> Option<Decimal> {
         Some((i, f)) => (i, Some(f)),
         None => (text, None),
     };
-    let groups: Vec<&str> = int.split(group).collect();
+    let groups: Vec<&str> = if int.contains(GROUP_SPACES) { int.split(GROUP_SPACES).collect() } else { int.split(group).collect() };
     let groups_ok = groups.iter().enumerate().all(|(i, g)| {
         let digits = !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
         digits && (groups.len() == 1 || (i == 0 && g.len() <= 3) || g.len() == 3)
@@ -154,6 +159,27 @@ mod tests {
         for bad in ["1.00", "12a", "", "1,2,3", "1..0", ",5", "1.0000", "-5"] {
             assert_eq!(read(bad, NumberStyle::Vi), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn spaces_group_thousands_in_both_styles() {
+        for style in [NumberStyle::Vi, NumberStyle::En] {
+            for space in [" ", "\u{a0}", "\u{202f}"] {
+                let t = |s: &str| s.replace(' ', space);
+                assert_eq!(read(&t("1 234"), style), Some(d(1234, 0)), "{style:?} {space:?}");
+                assert_eq!(read(&t("12 345 678"), style), Some(d(12_345_678, 0)), "{style:?} {space:?}");
+                for bad in ["1 2", "1 23", "12 3456", "1  234", "1 234 5", " 234 1"] {
+                    assert_eq!(read(&t(bad), style), None, "{style:?} {bad:?}");
+                }
+            }
+        }
+        assert_eq!(read("1 234,5", NumberStyle::Vi), Some(d(12345, 1)));
+        assert_eq!(read("1\u{202f}234,5", NumberStyle::Vi), Some(d(12345, 1)));
+        assert_eq!(read("1 234.5", NumberStyle::En), Some(d(12345, 1)));
+        // a space and the style's own grouping mark together are not a number
+        assert_eq!(read("1 234.567", NumberStyle::Vi), None);
+        assert_eq!(read("1 234,567", NumberStyle::En), None);
+        assert_eq!(detect(["1 234,5", "12 345"]), Some(NumberStyle::Vi));
     }
 
     #[test]

@@ -56,8 +56,26 @@ pub fn reason(kind: &IssueKind, areas: &Dataset, lang: Lang) -> String {
         (IssueKind::NoColumn(r), Lang::En) => format!("no “{}” column: choose what each column holds", r.label(lang)),
         (IssueKind::NoRows, Lang::Vi) => "bảng chưa có dòng số liệu nào".into(),
         (IssueKind::NoRows, Lang::En) => "the table has no row of figures".into(),
+        (IssueKind::YearsWithoutHeader, Lang::Vi) => "các cột năm cần dòng tiêu đề: đánh dấu “Dòng đầu là tiêu đề cột”".into(),
+        (IssueKind::YearsWithoutHeader, Lang::En) => "columns of years need the header row: tick “The first row holds column headers”".into(),
         (IssueKind::RepeatedRow(r), Lang::Vi) => format!("dòng {} đã có số liệu của địa bàn này, cùng thời điểm và lĩnh vực", r + 1),
         (IssueKind::RepeatedRow(r), Lang::En) => format!("row {} already has a figure for this area, date and sector", r + 1),
         (IssueKind::Load(p), _) => p.reason(lang),
     }
+}
+
+/// How a wide table was read, for the line above it: "one column per year" (or per date when a
+/// header is not a plain year), naming the columns' dates; `None` for a long table.
+pub fn wide_note(dates: &[String], lang: Lang) -> Option<String> {
+    if dates.is_empty() {
+        return None;
+    }
+    let years = dates.iter().all(|d| d.len() == 4);
+    let list = dates.join(", ");
+    Some(match (years, lang) {
+        (true, Lang::Vi) => format!("Bảng được đọc theo dạng mỗi cột một năm ({list}): mỗi ô là số liệu của địa bàn trong năm ở tiêu đề; ô trống là không có số liệu."),
+        (false, Lang::Vi) => format!("Bảng được đọc theo dạng mỗi cột một thời điểm ({list}): mỗi ô là số liệu của địa bàn tại thời điểm ở tiêu đề; ô trống là không có số liệu."),
+        (true, Lang::En) => format!("Read as one column per year ({list}): each cell is the area's figure for the year in its header; an empty cell is no figure."),
+        (false, Lang::En) => format!("Read as one column per date ({list}): each cell is the area's figure at the date in its header; an empty cell is no figure."),
+    })
 }

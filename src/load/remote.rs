@@ -79,8 +79,22 @@ impl FetchError {
             (FetchError::Timeout { url, seconds }, Lang::En) => format!("The data server {url} did not answer within {seconds} seconds: stopped waiting"),
             (FetchError::Cancelled { url }, Lang::En) => format!("Loading the data from {url} was cancelled"),
             (FetchError::Link(d), Lang::En) => format!("The link's data (#d=…) is damaged or incomplete, perhaps cut off when copied ({d})"),
-            (FetchError::Load { url, error }, Lang::En) => format!("Could not read the data from {url}: {}", error.message(Lang::En)),
+            (FetchError::Load { url, error }, Lang::En) => format!("Could not read the data from {}: {}", origin_label(url, lang), error.message(Lang::En)),
         }
+    }
+}
+
+/// The origin a `#d=` link's dataset is loaded with ([`crate::model::Dataset::origin`]): an
+/// internal marker, compared with, never shown as such (see [`origin_label`]).
+pub const LINK_ORIGIN: &str = "liên kết #d=";
+
+/// Where a dataset came from, as the page shows it: its address, or for a `#d=` link's data
+/// "liên kết #d=" / "link #d=".
+pub fn origin_label(origin: &str, lang: Lang) -> &str {
+    if origin == LINK_ORIGIN {
+        lang.pick("liên kết #d=", "link #d=")
+    } else {
+        origin
     }
 }
 

@@ -89,7 +89,8 @@ pub fn MetricFields() -> impl IntoView {
         ]
     });
     let money = move || d.with(|d| d.unit.is_money());
-    let no_date_column = move || d.with(|d| d.column(Role::Date).is_none());
+    // a wide table's dates are its headers of years
+    let no_date_column = move || d.with(|d| d.column(Role::Date).is_none() && !crate::editor::wide::is_wide(d));
     view! {
         <div class="field-grid">
             <Menu id="metric" label=("Chỉ tiêu", "Metric") options=metrics current=Signal::derive(move || d.with(|d| d.metric.key().to_string()))

@@ -22,6 +22,9 @@ pub fn TableGrid() -> impl IntoView {
         <Show when=move || !empty() fallback=move || view! {
             <p class="notice info" data-testid="no-table">{move || lang.get().pick("Chưa có bảng: dán một bảng hoặc mở một tệp.", "No table yet: paste one or open a file.")}</p>
         }>
+            {move || state.draft.with(|d| words::wide_note(&crate::editor::wide::dates(d), lang.get())).map(|t| view! {
+                <p class="notice info" data-testid="wide-note" role="status">{t}</p>
+            })}
             <p class="grid-options">
                 <label><input type="checkbox" data-testid="has-header" prop:checked=move || state.draft.with(|d| d.header)
                     on:change=move |ev| state.edit(|d| d.header = event_target_checked(&ev)) />
@@ -67,11 +70,17 @@ fn RoleSelect(col: usize) -> impl IntoView {
             state.edit(|d| d.set_role(col, r));
         }
     };
+    // a header cell's problem (a column of years whose header is not a date) is under its menu
+    let issues = Memo::new(move |_| state.compiled.with(|c| if state.draft.with(|d| d.header) { c.at_cell(0, col).map(|i| i.kind.clone()).collect() } else { Vec::new() }));
+    let reason = move || issues.get().iter().map(|k| words::reason(k, &state.reference.get_value(), lang.get())).collect::<Vec<_>>().join("; ");
     view! {
         <span class="col-header">{header}</span>
-        <select data-testid=format!("role-{col}") aria-label=move || format!("{} {}", lang.get().pick("Cột", "Column"), col + 1) on:change=on_change>
+        <select id=format!("role-{col}") data-testid=format!("role-{col}") aria-invalid=move || issues.with(|i| !i.is_empty()).to_string() aria-label=move || format!("{} {}", lang.get().pick("Cột", "Column"), col + 1) on:change=on_change>
             {Role::ALL.iter().map(|&r| view! { <option value=r.key() selected=move || current() == r>{move || r.label(lang.get())}</option> }).collect_view()}
         </select>
+        <Show when=move || issues.with(|i| !i.is_empty())>
+            <p class="cell-issue" data-testid="header-issue" role="note">{reason}</p>
+        </Show>
     }
 }
 
@@ -85,7 +94,7 @@ fn Cell(row: usize, col: usize) -> impl IntoView {
     let label = move || format!("{} {}, {}", lang.get().pick("Dòng", "Row"), row + 1, role_label());
     view! {
         <td class:bad=bad data-cell=format!("{row}-{col}")>
-            <input type="text" aria-label=label aria-invalid=move || bad().to_string() aria-describedby=move || bad().then(|| issue_id.clone())
+            <input type="text" id=format!("cell-{row}-{col}") aria-label=label aria-invalid=move || bad().to_string() aria-describedby=move || bad().then(|| issue_id.clone())
                 prop:value=move || state.draft.with(|d| d.table.cell(row, col).to_string())
                 on:input=move |ev| state.edit(|d| d.set_cell(row, col, &event_target_value(&ev))) />
             <Show when=bad>

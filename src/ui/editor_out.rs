@@ -6,9 +6,10 @@
 use super::browser;
 use super::context::lang;
 use super::editor_state::ed;
-use crate::editor::{self, fragment, words, Place};
+use crate::editor::{self, fragment, words, Field, Place};
 use crate::i18n::Lang;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Where a problem is, in words: "Dòng 3, cột Địa bàn".
 fn place_text(place: Place, roles: &[editor::columns::Role], lang: Lang) -> String {
@@ -19,6 +20,40 @@ fn place_text(place: Place, roles: &[editor::columns::Role], lang: Lang) -> Stri
         }
         Place::Row(row) => format!("{} {}", lang.pick("Dòng", "Row"), row + 1),
         Place::Field(f) => words::field_label(f, lang).to_string(),
+    }
+}
+
+/// The id of the input or menu where a problem can be fixed: the cell's input (a header cell's is
+/// its column's menu, a row's its first cell), or the field's.
+fn target_id(place: Place, first_row: usize) -> String {
+    match place {
+        Place::Cell { row, col } if row < first_row => format!("role-{col}"),
+        Place::Cell { row, col } => format!("cell-{row}-{col}"),
+        Place::Row(row) => format!("cell-{row}-0"),
+        Place::Field(f) => match f {
+            Field::Publisher => "publisher",
+            Field::Title => "source-title",
+            Field::Published => "published",
+            Field::Url => "source-url",
+            Field::Quote => "quote",
+            Field::Date => "table-date",
+            Field::Columns => "role-0",
+        }
+        .to_string(),
+    }
+}
+
+/// Scrolls the element with `id` to the upper third of the window and focuses it.
+fn jump_to(id: &str) {
+    let Some(el) = crate::web::document().get_element_by_id(id) else { return };
+    let win = crate::web::window();
+    let height = win.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let top = el.get_bounding_client_rect().top() + win.scroll_y().unwrap_or(0.0) - height / 3.0;
+    let opts = web_sys::ScrollToOptions::new();
+    opts.set_top(top.max(0.0));
+    win.scroll_to_with_scroll_to_options(&opts);
+    if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+        let _ = h.focus();
     }
 }
 
@@ -75,9 +110,15 @@ pub fn Outputs() -> impl IntoView {
                 <div class="notice warn" data-testid="editor-issues" role="status">
                     <p><strong>{move || format!("{} {}", issues.with(|i| i.len()), lang.get().pick("chỗ cần sửa trước khi lấy biểu đồ:", "things to fix before the chart can be taken away:"))}</strong></p>
                     <ul>{move || {
-                        let roles = state.draft.with(|d| d.roles.clone());
+                        let (roles, first) = state.draft.with(|d| (d.roles.clone(), d.first_row()));
                         let reference = state.reference.get_value();
-                        issues.get().into_iter().map(|i| view! { <li>{place_text(i.place, &roles, lang.get())}": "{words::reason(&i.kind, &reference, lang.get())}</li> }).collect_view()
+                        // each problem takes her to the input where it is fixed
+                        issues.get().into_iter().map(|i| {
+                            let id = target_id(i.place, first);
+                            view! { <li><button type="button" class="issue-jump" data-testid="issue-link" data-target=id.clone() on:click=move |_| jump_to(&id)>
+                                {place_text(i.place, &roles, lang.get())}": "{words::reason(&i.kind, &reference, lang.get())}
+                            </button></li> }
+                        }).collect_view()
                     }}</ul>
                 </div>
             </Show>

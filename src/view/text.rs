@@ -175,7 +175,9 @@ pub fn source_line(ds: &Dataset, obs: &[&Observation], lang: Lang) -> String {
         format!("{head}: {shown}")
     };
     if !ds.origin.is_empty() && !ds.origin.starts_with("data/") {
-        line.push_str(&format!(". {}: {}", lang.pick("Tệp dữ liệu", "Data file"), ds.origin));
+        // a link's data is no file: "Dữ liệu: liên kết #d=" / "Data: link #d="
+        let head = if ds.origin == crate::load::LINK_ORIGIN { lang.pick("Dữ liệu", "Data") } else { lang.pick("Tệp dữ liệu", "Data file") };
+        line.push_str(&format!(". {head}: {}", crate::load::origin_label(&ds.origin, lang)));
     }
     line.push('.');
     line
@@ -196,6 +198,23 @@ mod tests {
         assert_eq!(round_display(12.0334728, 3), 12.033);
         assert_eq!(round_display(0.012345, 3), 0.0123);
         assert_eq!(round_display(68.98370086, 1), 69.0);
+    }
+
+    #[test]
+    fn a_links_data_is_named_in_the_pages_language() {
+        let json = r#"{"format":"htx-charts/1","title":"t","sources":[{"id":"s1","publisher":"Báo A","title":"x"}],
+            "areas":[{"code":"P20","name":"Tỉnh Lạng Sơn","level":"province"}],
+            "observations":[{"area":"P20","date":"2024","metric":"cooperatives","value":5,"qualifier":"exact","unit":"cooperatives","source":"s1"}]}"#;
+        let line = |origin: &str, lang: Lang| {
+            let ds = crate::load::load(json, origin).unwrap();
+            source_line(&ds, &ds.observations.iter().collect::<Vec<_>>(), lang)
+        };
+        assert_eq!(line(crate::load::LINK_ORIGIN, Lang::En), "Sources: Báo A. Data: link #d=.");
+        assert_eq!(line(crate::load::LINK_ORIGIN, Lang::Vi), "Nguồn: Báo A. Dữ liệu: liên kết #d=.");
+        assert_eq!(line("https://x.vn/a.json", Lang::En), "Sources: Báo A. Data file: https://x.vn/a.json.");
+        let e = crate::load::FetchError::Load { url: crate::load::LINK_ORIGIN.into(), error: crate::load::LoadError::TooLarge(1) };
+        assert!(e.message(Lang::En).contains("from link #d="), "{}", e.message(Lang::En));
+        assert!(e.message(Lang::Vi).contains("từ liên kết #d="), "{}", e.message(Lang::Vi));
     }
 
     #[test]

@@ -62,8 +62,9 @@ pub async fn unpack(payload: &str) -> Result<String, String> {
     String::from_utf8(text).map_err(|_| "UTF-8".to_string())
 }
 
-/// Where a `#d=` link's data is said to come from, in source lines.
-pub const LINK_ORIGIN: &str = "liên kết #d=";
+/// The origin a `#d=` link's dataset is loaded with: the marker the explorer compares with (the
+/// page shows it in its language, [`crate::load::origin_label`]).
+pub const LINK_ORIGIN: &str = crate::load::LINK_ORIGIN;
 
 /// The dataset a `#d=` link carries, read by `parse` (the loader; the embed's `JSON.parse` path).
 pub async fn from_link(payload: &str, parse: fn(&str, &str) -> Result<Dataset, LoadError>) -> Result<Dataset, FetchError> {
