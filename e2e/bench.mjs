@@ -3,7 +3,8 @@
 // bars from the same data file in its peer/ folder (bench/chartjs/), so one server serves both.
 //  1. bytes of what a first visit downloads, by type (wasm, JS, CSS, HTML, data): raw, gzip
 //     (level 9) and brotli (quality 11), for the app (index.html), the embed
-//     (embed.html?m=cooperatives) and the Chart.js page: the page's own requests, recorded in one
+//     (embed.html?m=cooperatives), the Chart.js page and the presentation (present.html, its own
+//     bundle; bytes only): the page's own requests, recorded in one
 //     fresh load until its chart is drawn and the network is quiet (service workers blocked; the
 //     app's worker precaches more after the first chart, printed on its own line);
 //  2. first contentful paint and time to the first chart over RUNS (default 15) fresh loads of
@@ -650,7 +651,11 @@ try {
   let slow = null;
   const broken = {};
   try {
-    visits = await firstVisits(browser, server, list);
+    // the presentation's first visit too (its own bundle): bytes only, not timed
+    const present = fs.existsSync(path.join(SITE, 'present.html'))
+      ? [{ key: 'present', label: 'present', title: 'the presentation (present.html, its own bundle)', path: 'present.html', mark: 'htx-first-chart' }]
+      : [];
+    visits = await firstVisits(browser, server, [...list, ...present]);
     for (const p of list) if (p.broken) broken[p.title] = p.broken.length > 240 ? `${p.broken.slice(0, 240)}…` : p.broken;
     list = list.filter((p) => !p.broken);
     console.log(`Loading each page ${RUNS} times in headless chromium, interleaved (${list.map((p) => p.label).join(', ')}), a fresh context each time, localhost …`);
