@@ -3,7 +3,9 @@
 //! first chart before the WebAssembly has loaded. `src/bin/prerender.rs` writes it into
 //! `dist/index.html` (and the default deck's first slide into `dist/present.html`); the app takes
 //! over once its own first chart is painted. Shown only for the address it was rendered for (no
-//! query string, the bundled data): an inline script hides it otherwise.
+//! query string, the bundled data): an inline script hides it otherwise. On that address the
+//! app's script and wasm are asked for only once the static view is painted
+//! ([`load_after_paint`]), so that nothing shares the first paint's network and main thread.
 
 use crate::chart::{self, Theme};
 use crate::explore::Selection;
@@ -129,9 +131,57 @@ pub fn inject(page: &str, body: &str) -> Option<String> {
     (head < at).then(|| format!(r#"{}{TO_EMBED}{}{GUARD}<div id="static-view">{body}</div>{}"#, &page[..head], &page[head..at], &page[at..]))
 }
 
+/// The text between `start` and the next `end` after it.
+fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = s.find(start)? + start.len();
+    Some(&s[from..from + s[from..].find(end)?])
+}
+
+/// The app's loader for a page with a static first view: the app's script and wasm are asked for
+/// once the frame holding the static view is on screen (the next frame has begun; at the latest
+/// after a second, for a page opened in the background), so the first paint shares the network
+/// and the main thread with nothing; on any other address (no static view to show) at once, with
+/// preload hints.
+fn loader(js: &str, wasm: &str) -> String {
+    format!(
+        r#"<script>if(location.search.length>1||location.hash.length>1)for(const[r,h]of[['modulepreload','{js}'],['preload','{wasm}']]){{const l=document.createElement('link');l.rel=r;l.href=h;l.crossOrigin='anonymous';if(r==='preload'){{l.as='fetch';l.type='application/wasm'}}document.head.append(l)}}</script><script type="module">let started=false;const start=async()=>{{if(started)return;started=true;const{{default:init,...bindings}}=await import('{js}');const wasm=await init({{module_or_path:'{wasm}'}});window.wasmBindings=bindings;dispatchEvent(new CustomEvent('TrunkApplicationStarted',{{detail:{{wasm}}}}))}};if(document.getElementById('static-view')&&!document.documentElement.classList.contains('no-static')){{requestAnimationFrame(()=>requestAnimationFrame(()=>setTimeout(start,0)));setTimeout(start,1000)}}else start()</script>"#
+    )
+}
+
+/// Replaces trunk's loader of a built page (its module script and its preload links) by
+/// [`loader`]. `None` when the page has no loader of the form trunk 0.21 writes.
+pub fn load_after_paint(page: &str) -> Option<String> {
+    const OPEN: &str = r#"<script type="module">"#;
+    let at = page.find(OPEN)?;
+    let end = at + page[at..].find("</script>")? + "</script>".len();
+    let block = &page[at..end];
+    let js = between(block, "import init, * as bindings from '", "'")?;
+    let wasm = between(block, "module_or_path: '", "'")?;
+    let mut out = format!("{}{}{}", &page[..at], loader(js, wasm), &page[end..]);
+    for hint in [r#"<link rel="modulepreload""#, r#"<link rel="preload""#] {
+        while let Some(i) = out.find(hint) {
+            let close = i + out[i..].find('>')? + 1;
+            out.replace_range(i..close, "");
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_apps_files_are_asked_for_after_the_static_view_is_painted() {
+        let trunk = "<html><head><script type=\"module\">\nimport init, * as bindings from './app-1.js';\nconst wasm = await init({ module_or_path: './app-1_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script><style>x</style><link rel=\"modulepreload\" href=\"./app-1.js\" integrity=\"a\"><link rel=\"preload\" href=\"./app-1_bg.wasm\" as=\"fetch\"></head><body></body></html>";
+        let out = load_after_paint(trunk).unwrap();
+        assert!(!out.contains("<link rel="), "no preload hint in the page: {out}");
+        assert!(out.contains("await import('./app-1.js')") && out.contains("module_or_path:'./app-1_bg.wasm'"), "{out}");
+        assert!(out.contains("requestAnimationFrame(()=>requestAnimationFrame(()=>setTimeout(start,0)))"), "after the first frame is on screen");
+        assert!(out.contains("['preload','./app-1_bg.wasm']"), "hints added on other addresses");
+        assert!(out.ends_with("<style>x</style></head><body></body></html>"), "{out}");
+        assert!(load_after_paint("<html><head></head><body></body></html>").is_none(), "no trunk loader: none");
+    }
 
     #[test]
     fn injects_after_body_with_its_guard_and_the_embed_redirect_first() {

@@ -16,6 +16,7 @@ fn main() {
         let path = dist.join(page);
         let html = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(format!("cannot read {page}: {e}")));
         let out = prerender::inject(&html, &body).unwrap_or_else(|| fail(format!("{page} has no <head> and <body>")));
+        let out = prerender::load_after_paint(&out).unwrap_or_else(|| fail(format!("{page} has no loader of the form trunk 0.21 writes")));
         std::fs::write(&path, &out).unwrap_or_else(|e| fail(format!("cannot write {page}: {e}")));
         println!("htx-prerender: {page}: static first view of {} bytes", body.len());
     }
