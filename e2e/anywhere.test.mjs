@@ -121,7 +121,7 @@ describe('a portal sub-folder on a plain static host (no fallback to index.html)
 });
 
 describe('offline after the first visit', () => {
-  it('reloading without a network still draws the explorer and a deck opened once online', T, async () => {
+  it('reloading without a network still draws the explorer, a deck, an embed and the chart maker opened once online', T, async () => {
     const site = await startServer(DIST, 0);
     const page = await newPage(browser);
     try {
@@ -135,6 +135,13 @@ describe('offline after the first visit', () => {
       const deck = new URL('present.html?deck=m:cooperatives;a:vn;c:line|m:members|', site.url).href;
       await page.goto(deck, { waitUntil: 'load' });
       await page.locator('figure[data-chart=slide] canvas[data-drawn="1"]').waitFor();
+      // the chart maker is not precached (a reader of the charts does not download it) but kept
+      // once it has been opened
+      const maker = new URL('tao.html', site.url).href;
+      const precache = await page.evaluate(async () => (await (await fetch('sw.js')).text()).match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
+      assert.doesNotMatch(precache, /tao\.html|htx-editor-/, 'the chart maker is not in the precache list');
+      await page.goto(maker, { waitUntil: 'load' });
+      await page.locator('[data-testid=read-table]').waitFor();
       await page.context().setOffline(true);
       await page.goto(site.url, { waitUntil: 'load' });
       await waitForCharts(page);
@@ -152,6 +159,9 @@ describe('offline after the first visit', () => {
       assert.match(await page.locator('figure.chart[data-chart="embed"] .chart-title').innerText(), /thành viên/i);
       assert.equal(await page.locator('[data-testid=load-error]').count(), 0, 'no error shown');
       await screenshot(page, 'offline-embed');
+      await page.goto(maker, { waitUntil: 'load' });
+      await page.locator('[data-testid=read-table]').waitFor();
+      await screenshot(page, 'offline-chart-maker');
       assert.deepEqual(page.pageErrors, [], 'no uncaught page error');
     } finally {
       await closePage(page);

@@ -73,9 +73,19 @@ async function networkFirstData(request) {
   }
 }
 
+// A page that is not precached (the chart maker) is kept once it has been loaded.
+async function keepPage(url, response) {
+  const page = pageFor(url);
+  if (!response.ok || PRECACHE.includes(page)) return;
+  const cache = await caches.open(SHELL);
+  await cache.put(new URL(page, scope()).href, response);
+}
+
 async function networkFirstPage(request, url) {
   try {
-    return await fetch(request);
+    const response = await fetch(request);
+    keepPage(url, response.clone()).catch(() => {});
+    return response;
   } catch (err) {
     const hit = await fromCache(SHELL, new URL(pageFor(url), scope()).href);
     if (hit) return hit;
@@ -83,9 +93,17 @@ async function networkFirstPage(request, url) {
   }
 }
 
+// The build's files: from the cache, else from the network, kept for offline use (the files that
+// are not precached: the chart maker's bundle).
 async function cacheFirst(request) {
   const hit = await fromCache(SHELL, request);
-  return hit ?? fetch(request);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok && response.type === 'basic') {
+    const copy = response.clone();
+    caches.open(SHELL).then((c) => c.put(request, copy)).catch(() => {});
+  }
+  return response;
 }
 
 self.addEventListener('fetch', (event) => {

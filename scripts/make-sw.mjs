@@ -33,8 +33,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const template = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'public', 'sw.template.js'), 'utf8');
   const all = buildFiles(dist);
   const version = buildVersion(dist, all);
-  // not the embed's one-metric data files (data/m/): offline, an embed reads the whole data file
-  const list = all.filter((f) => !f.startsWith('data/m/'));
+  // Not precached: the embed's one-metric data files (data/m/: offline, an embed reads the whole
+  // data file) and the chart maker (tao.html and its bundle, about 350 KB brotli that a reader of
+  // the charts would download in the background for nothing): the worker keeps a copy of its
+  // files the first time they are loaded, so it works offline once it has been opened.
+  const lazy = (f) => f.startsWith('data/m/') || f === 'tao.html' || /^htx-editor-[0-9a-f]+(\.js|_bg\.wasm)$/.test(f);
+  const list = all.filter((f) => !lazy(f));
   const out = template.replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(['./', ...list], null, 2));
   fs.writeFileSync(path.join(dist, 'sw.js'), out);
   console.log(`make-sw.mjs: dist/sw.js precaches ${list.length + 1} files, version ${version}`);
