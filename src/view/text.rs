@@ -168,7 +168,9 @@ pub fn source_line(ds: &Dataset, obs: &[&Observation], lang: Lang) -> String {
     }
     let head = lang.pick("Nguồn", "Sources");
     let shown = publishers.iter().take(4).copied().collect::<Vec<_>>().join("; ");
-    let mut line = if publishers.len() > 4 {
+    let mut line = if publishers.is_empty() {
+        lang.pick("Nguồn: không có số liệu nào được vẽ", "Sources: no figure is drawn").to_string()
+    } else if publishers.len() > 4 {
         let more = publishers.len() - 4;
         format!("{head}: {shown} {} {more} {}", lang.pick("và", "and"), lang.pick("nguồn khác (mỗi số liệu ghi nguồn riêng)", "more (each figure names its own)"))
     } else {
@@ -212,6 +214,9 @@ mod tests {
         assert_eq!(line(crate::load::LINK_ORIGIN, Lang::En), "Sources: Báo A. Data: link #d=.");
         assert_eq!(line(crate::load::LINK_ORIGIN, Lang::Vi), "Nguồn: Báo A. Dữ liệu: liên kết #d=.");
         assert_eq!(line("https://x.vn/a.json", Lang::En), "Sources: Báo A. Data file: https://x.vn/a.json.");
+        let ds = crate::load::load(json, "data/htx.json").unwrap();
+        assert_eq!(source_line(&ds, &[], Lang::Vi), "Nguồn: không có số liệu nào được vẽ.", "no figure: no empty list");
+        assert_eq!(source_line(&ds, &[], Lang::En), "Sources: no figure is drawn.");
         let e = crate::load::FetchError::Load { url: crate::load::LINK_ORIGIN.into(), error: crate::load::LoadError::TooLarge(1) };
         assert!(e.message(Lang::En).contains("from link #d="), "{}", e.message(Lang::En));
         assert!(e.message(Lang::Vi).contains("từ liên kết #d="), "{}", e.message(Lang::Vi));
