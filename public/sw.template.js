@@ -73,10 +73,11 @@ async function networkFirstData(request) {
   }
 }
 
-// A page that is not precached (the chart maker) is kept once it has been loaded.
+// A page that is not precached (the chart maker) is kept once it has been loaded from its own
+// .html address (not from another address a host may answer with some other page).
 async function keepPage(url, response) {
   const page = pageFor(url);
-  if (!response.ok || PRECACHE.includes(page)) return;
+  if (!response.ok || PRECACHE.includes(page) || url.pathname.split('/').pop() !== page) return;
   const cache = await caches.open(SHELL);
   await cache.put(new URL(page, scope()).href, response);
 }
