@@ -115,9 +115,17 @@ pub fn first_slide(ds: &Dataset) -> String {
     )
 }
 
+/// The test, in the page's scripts, of an address other than the one the static view was drawn
+/// for (a query string or a fragment).
+macro_rules! other_address {
+    () => {
+        "location.search.length>1||location.hash.length>1"
+    };
+}
+
 /// The script that hides the static view on any other address (a query string: another view,
 /// another dataset), placed before it in `<body>`.
-pub const GUARD: &str = r#"<script>if(location.search.length>1||location.hash.length>1)document.documentElement.classList.add('no-static')</script>"#;
+pub const GUARD: &str = concat!("<script>if(", other_address!(), r#")document.documentElement.classList.add('no-static')</script>"#);
 
 /// The first script of the page: at `/embed` (a host that serves the app for every path) it goes
 /// to the light embed (`embed.html`, same query and fragment) before the app's files are asked for.
@@ -144,7 +152,8 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
 /// preload hints.
 fn loader(js: &str, wasm: &str) -> String {
     format!(
-        r#"<script>if(location.search.length>1||location.hash.length>1)for(const[r,h]of[['modulepreload','{js}'],['preload','{wasm}']]){{const l=document.createElement('link');l.rel=r;l.href=h;l.crossOrigin='anonymous';if(r==='preload'){{l.as='fetch';l.type='application/wasm'}}document.head.append(l)}}</script><script type="module">let started=false;const start=async()=>{{if(started)return;started=true;const{{default:init,...bindings}}=await import('{js}');const wasm=await init({{module_or_path:'{wasm}'}});window.wasmBindings=bindings;dispatchEvent(new CustomEvent('TrunkApplicationStarted',{{detail:{{wasm}}}}))}};if(document.getElementById('static-view')&&!document.documentElement.classList.contains('no-static')){{requestAnimationFrame(()=>requestAnimationFrame(()=>setTimeout(start,0)));setTimeout(start,1000)}}else start()</script>"#
+        r#"<script>if({other})for(const[r,h]of[['modulepreload','{js}'],['preload','{wasm}']]){{const l=document.createElement('link');l.rel=r;l.href=h;l.crossOrigin='anonymous';if(r==='preload'){{l.as='fetch';l.type='application/wasm'}}document.head.append(l)}}</script><script type="module">let started=false;const start=async()=>{{if(started)return;started=true;const{{default:init,...bindings}}=await import('{js}');const wasm=await init({{module_or_path:'{wasm}'}});window.wasmBindings=bindings;dispatchEvent(new CustomEvent('TrunkApplicationStarted',{{detail:{{wasm}}}}))}};if(document.getElementById('static-view')&&!document.documentElement.classList.contains('no-static')){{requestAnimationFrame(()=>requestAnimationFrame(()=>setTimeout(start,0)));setTimeout(start,1000)}}else start()</script>"#,
+        other = other_address!()
     )
 }
 

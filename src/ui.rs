@@ -49,18 +49,10 @@ pub fn mount_editor() {
     leptos::mount::mount_to_body(editor_page::EditorApp);
 }
 
-/// Mounts the app on `<body>`. At `/embed` (an embed's address on a host that serves the app for
-/// every path) it goes to `embed.html` with the same query and fragment instead: the light embed
-/// is its own bundle, so the app carries none of it.
+/// Mounts the explorer on `<body>`, behind the static first view when it is shown. (At `/embed`
+/// on a host that serves this page for every path, its router's fallback goes to `embed.html`:
+/// [`shell::NotFound`].)
 pub fn mount() {
     console_error_panic_hook::set_once();
-    let loc = crate::web::window().location();
-    let path = loc.pathname().unwrap_or_default();
-    if path.ends_with("/embed") {
-        let dir = &path[..path.rfind('/').unwrap_or(0) + 1];
-        let to = format!("{dir}embed.html{}{}", loc.search().unwrap_or_default(), loc.hash().unwrap_or_default());
-        let _ = loc.replace(&to);
-        return;
-    }
     static_view::mount(App);
 }

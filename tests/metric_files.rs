@@ -6,16 +6,9 @@
 use htx_charts::explore::{self, ChartKind, Mode};
 use htx_charts::i18n::Lang;
 use htx_charts::metric_files;
-use htx_charts::model::Dataset;
 
 fn bundled() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/htx.json")).expect("public/data/htx.json")
-}
-
-fn view_of(ds: &Dataset, query: &[(&str, &str)], lang: Lang) -> htx_charts::view::ChartView {
-    let pairs: Vec<(String, String)> = query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    let (sel, _) = explore::from_query(&pairs, ds);
-    htx_charts::view::build(ds, &sel, lang)
 }
 
 /// Debug text with the numbers after `record: ` and in `records: [...]` taken out.
@@ -48,12 +41,13 @@ fn each_metric_file_draws_what_the_whole_file_draws() {
                 for a in ["local", "p34", "regions", "vn"] {
                     for by in ["", "sector"] {
                         let q = [("m", metric.key()), ("c", c.key()), ("mode", mode.key()), ("a", a), ("by", by)];
-                        let (sel_full, n_full) = explore::from_query(&q.map(|(k, v)| (k.to_string(), v.to_string())), &full);
-                        let (sel_part, n_part) = explore::from_query(&q.map(|(k, v)| (k.to_string(), v.to_string())), &part);
+                        let pairs = q.map(|(k, v)| (k.to_string(), v.to_string()));
+                        let (sel_full, n_full) = explore::from_query(&pairs, &full);
+                        let (sel_part, n_part) = explore::from_query(&pairs, &part);
                         assert_eq!(sel_full, sel_part, "{q:?}: the same selection");
                         assert_eq!(n_full, n_part, "{q:?}: the same notices");
                         let lang = if compared % 2 == 0 { Lang::Vi } else { Lang::En };
-                        let (a, b) = (view_of(&full, &q, lang), view_of(&part, &q, lang));
+                        let (a, b) = (htx_charts::view::build(&full, &sel_full, lang), htx_charts::view::build(&part, &sel_part, lang));
                         // a figure's record number is its place in its file: the one thing that differs
                         let (a, b) = (without_record_numbers(&format!("{a:?}")), without_record_numbers(&format!("{b:?}")));
                         if a != b {

@@ -10,7 +10,7 @@ use super::editor_fields::{MetricFields, SourceFields};
 use super::editor_grid::TableGrid;
 use super::editor_out::Outputs;
 use super::editor_state::{ed, Ed, STORE_KEY};
-use super::shell::{Footer, Header};
+use super::shell::{Footer, Header, NotFound};
 use crate::editor::{self, Draft};
 use crate::explore::Selection;
 use crate::model::Dataset;
@@ -27,20 +27,13 @@ pub fn EditorApp() -> impl IntoView {
     view! {
         <Router base=super::browser::router_base()>
             <WithLang>
-                <Routes fallback=OtherPage>
+                <Routes fallback=NotFound>
                     <Route path=path!("/tao.html") view=EditorPage />
                     <Route path=path!("/tao") view=EditorPage />
                 </Routes>
             </WithLang>
         </Router>
     }
-}
-
-/// Another page of the site, reached by a link the router caught: loaded from the server.
-#[component]
-fn OtherPage() -> impl IntoView {
-    let _ = crate::web::window().location().reload();
-    view! { <p class="status" role="status">{move || lang().get().pick("Đang mở trang…", "Opening the page…")}</p> }
 }
 
 /// The page.

@@ -60,8 +60,12 @@ pub fn Footer() -> impl IntoView {
 /// A page for addresses the app does not have.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    if let Some(to) = other_page() {
-        let _ = crate::web::window().location().replace(&to);
+    if let Some(elsewhere) = other_page() {
+        let loc = crate::web::window().location();
+        let _ = match elsewhere {
+            Elsewhere::Page(to) => loc.replace(&to),
+            Elsewhere::Server => loc.reload(),
+        };
         return view! { <p class="status" role="status">{move || lang().get().pick("Đang mở trang…", "Opening the page…")}</p> }.into_any();
     }
     not_found().into_any()
@@ -70,15 +74,37 @@ pub fn NotFound() -> impl IntoView {
 /// The site's pages, each its own bundle (`present` and `nguon` share one).
 const PAGES: [&str; 4] = ["present", "nguon", "tao", "embed"];
 
-/// Where an address this bundle has no route for is served from: another page of the site,
-/// reached by a link the router caught or on a host that serves one page for every path, goes to
-/// its `.html` file (same query and fragment). `None` for an unknown address, and for a page's own
-/// `.html` address (a host serving the wrong file: no endless reloads).
-fn other_page() -> Option<String> {
+/// Where an address this bundle has no route for is served from.
+enum Elsewhere {
+    /// A page of the site named without `.html` (on a host that serves one page for every path):
+    /// its `.html` file, same query and fragment.
+    Page(String),
+    /// Any other address the router reached by a link it caught: the server's answer for it.
+    Server,
+}
+
+/// Where this bundle's unknown address is served from; `None` for the address this page was
+/// loaded at (a host serving the wrong file: no endless reloads), which is then not found.
+fn other_page() -> Option<Elsewhere> {
     let loc = crate::web::window().location();
     let path = loc.pathname().ok()?;
     let (dir, last) = path.rsplit_once('/')?;
-    PAGES.contains(&last).then(|| format!("{dir}/{last}.html{}{}", loc.search().unwrap_or_default(), loc.hash().unwrap_or_default()))
+    if PAGES.contains(&last) {
+        Some(Elsewhere::Page(format!("{dir}/{last}.html{}{}", loc.search().unwrap_or_default(), loc.hash().unwrap_or_default())))
+    } else {
+        (loaded_path().as_deref() != Some(path.as_str())).then_some(Elsewhere::Server)
+    }
+}
+
+/// The path this page was loaded at (its navigation entry; the address bar changes with the
+/// router).
+fn loaded_path() -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let perf = crate::web::window().performance()?;
+    let by_type: js_sys::Function = js_sys::Reflect::get(&perf, &"getEntriesByType".into()).ok()?.dyn_into().ok()?;
+    let entries = js_sys::Array::from(&by_type.call1(&perf, &"navigation".into()).ok()?);
+    let name = js_sys::Reflect::get(&entries.get(0), &"name".into()).ok()?.as_string()?;
+    web_sys::Url::new(&name).ok().map(|u| u.pathname())
 }
 
 /// The page for an unknown address.
