@@ -104,6 +104,8 @@ describe('chart maker', () => {
       const link = await page.locator('[data-testid=out-link]').inputValue();
       assert.match(link, /#d=[A-Za-z0-9_-]+$/, `the link carries the data in its fragment: ${link.slice(0, 120)}`);
       const embedCode = await page.locator('[data-testid=out-embed]').inputValue();
+      // with the script that fits the iframe to its content, as the explorer's embed dialog gives it
+      assert.match(embedCode, /data-htx-embed><\/iframe>\n<script src="[^"]*embed\.js" async><\/script>$/, embedCode);
       const editLink = await page.locator('[data-testid=edit-link]').getAttribute('href');
       const json = await downloadFrom(page, '[data-testid=download-json]', 'editor-dataset.json');
       assert.equal(JSON.parse(json.bytes.toString('utf8')).format, 'htx-charts/1');
@@ -128,14 +130,14 @@ describe('chart maker', () => {
         assert.match(edit, /^tao\.html#d=/, 'the explorer offers to edit the table the link carries');
         assert.equal(await fresh.locator('figure.chart[data-chart="national-series"]').count(), 0, 'no key figures of the bundled data');
         await screenshot(fresh, 'editor-link-opened');
-        assert.match(line, /Dữ liệu: liên kết #d=/, `the link's data is named in Vietnamese: ${line}`);
+        assert.match(line, /Dữ liệu: do người tạo liên kết nhập/, `the link's data is named in Vietnamese: ${line}`);
         // the same link for an English reader names its origin in English
         const en = new URL(link);
         en.searchParams.set('lang', 'en');
         await fresh.goto(en.href, { waitUntil: 'load' });
         await fresh.locator(`${EXPLORER_CANVAS}[data-drawn="1"]`).waitFor();
         const enLine = await fresh.locator('figure.chart[data-chart="explorer"] figcaption.source-line').innerText();
-        assert.match(enLine, /Data: link #d=/, `English source line: ${enLine}`);
+        assert.match(enLine, /Data: entered by the link's author/, `English source line: ${enLine}`);
         assert.doesNotMatch(enLine, /liên kết/, 'no Vietnamese origin for English readers');
         assertNoErrors(fresh);
       } finally {

@@ -171,6 +171,10 @@ describe('embed data files', () => {
         assert.deepEqual(data, ['data/htx.json'], `${query}: the whole file`);
         const title = (await page.locator(`${EMBED} .chart-title`).innerText()).trim();
         assert.match(title, /Số hợp tác xã/, `${query}: the default metric, as before: ${JSON.stringify(title)}`);
+        // the embed says which parameter it did not use, as the explorer does
+        const notice = (await page.locator(`${EMBED} [data-testid=param-notice]`).innerText()).trim();
+        assert.match(notice, /Tham số m/, `${query}: a notice about m: ${notice}`);
+        assert.equal(await page.title(), `${title} — HTX Charts`, 'the tab names the chart');
         assertNoErrors(page);
       } finally {
         await closePage(page);
@@ -388,6 +392,25 @@ describe('embed dialog in the explorer', () => {
     },
   );
 
+  it('an English reader gets the code of an English embed', T, async () => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(new URL('?m=charter_capital&lang=en', site.url).href, { waitUntil: 'load' });
+      await waitForExplorer(page);
+      assert.match(await page.title(), /Statistics of Viet Nam's cooperatives/, 'the tab title is in English too');
+      await page.locator('[data-testid=embed]').click();
+      const code = await page.locator('[data-testid=embed-code]').inputValue();
+      assert.match(code, /[?&]amp;lang=en|[?&]lang=en/, `the code keeps the language: ${code}`);
+      const src = code.match(/src="([^"]+)"/)[1].replace(/&amp;/g, '&');
+      await page.goto(src);
+      await page.locator(`${EMBED_CANVAS}[data-drawn="1"]`).waitFor();
+      assert.match(await page.locator(`${EMBED} .chart-title`).innerText(), /Charter capital/i);
+      assertNoErrors(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it('gives iframe code with the view, title/theme options and the script; closes with Escape and the button', T, async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     try {
@@ -428,6 +451,7 @@ describe('embed dialog in the explorer', () => {
       await page.locator('[data-testid=embed-width]').selectOption('400');
       const c3 = await code();
       assert.match(c3, /max-width:400px/, `width 400 caps the frame: ${c3}`);
+      assert.ok(!c3.includes('lang='), `a Vietnamese reader's code has no lang: ${c3}`);
 
       // the suggested height vs the real one: open the code's src at 400 px
       const src = c3.match(/src="([^"]+)"/)[1].replace(/&amp;/g, '&');

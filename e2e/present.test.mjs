@@ -342,6 +342,8 @@ describe('presentation: fullscreen and robustness', () => {
       await page.goto(new URL('present?deck=m:nonsense|', site.url).href);
       await page.locator('[role=alert]').waitFor();
       assert.equal((await counter(page).innerText()).trim(), '0 / 0');
+      assert.ok(await page.locator('[data-testid=prev]').isDisabled(), 'no previous slide to go to');
+      assert.ok(await page.locator('[data-testid=next]').isDisabled(), 'no next slide to go to');
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('End');
       assert.equal((await counter(page).innerText()).trim(), '0 / 0');

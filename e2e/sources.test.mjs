@@ -48,6 +48,25 @@ describe('sources page', () => {
     }
   });
 
+  it('on a phone: the search and the intro are shown, each figure is a block, nothing scrolls sideways', T, async () => {
+    const page = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      await page.goto(new URL('nguon.html', site.url).href, { waitUntil: 'load' });
+      await page.locator('[data-testid=source-entry]').first().waitFor();
+      assert.ok(await page.locator('[data-testid=source-text]').isVisible(), 'the search field is shown');
+      assert.ok(await page.locator('main .intro').isVisible(), 'the intro says what the page is');
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 390, `no sideways scroll (${wide} px wide)`);
+      const cell = page.locator('[data-testid=source-entry] td.num').first();
+      assert.equal(await cell.evaluate((td) => getComputedStyle(td).display), 'block');
+      assert.match(await cell.evaluate((td) => getComputedStyle(td, '::before').content), /Số liệu/, 'each value says what it is');
+      await screenshot(page, 'sources-page-phone');
+      assertNoErrors(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it('searches by publisher, province (a former province counts for its new one) and year, in the URL', T, async () => {
     const page = await newPage(browser);
     try {

@@ -69,6 +69,13 @@ describe('static first view', () => {
       await slide.waitFor();
       assert.ok(await slide.locator('svg.static-chart circle').count() > 3, 'the national series is drawn');
       assert.match(await slide.locator('h1').innerText(), /Việt Nam/);
+      const staticMeta = (await slide.locator('.slide-meta').innerText()).trim();
+      assert.match(staticMeta, /^Số liệu: \d{4}/, `the years, unit and caveat under the title: ${staticMeta}`);
+      // the app then writes the same line (no jump when it takes over)
+      await page.unroute('**/*_bg.wasm');
+      await page.goto(new URL('present.html', site.url).href, { waitUntil: 'load' });
+      await page.locator('figure[data-chart=slide] canvas[data-drawn="1"]').waitFor();
+      assert.equal((await page.locator('figure[data-chart=slide] .slide-meta').innerText()).trim(), staticMeta);
     } finally {
       await closePage(page);
     }

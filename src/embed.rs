@@ -65,6 +65,7 @@ pub fn mount() {
     if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("lang", lang.key());
     }
+    doc.set_title(lang.pick("HTX Charts — biểu đồ nhúng", "HTX Charts — embedded chart"));
     let main = dom::el("main", if dark { "embed dark" } else { "embed" });
     dom::attrs(&main, &[("id", "app"), ("data-testid", "embed")]);
     if let Some(body) = doc.body() {

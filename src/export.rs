@@ -7,4 +7,4 @@ mod csv;
 mod frame;
 
 pub use csv::{figures_csv, COLUMNS};
-pub use frame::{dates_line, draw_framed, frame_for, frame_height, framed_svg, wrap, Frame};
+pub use frame::{dates_line, draw_framed, slide_meta, frame_for, frame_height, framed_svg, wrap, Frame};

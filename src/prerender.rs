@@ -92,7 +92,7 @@ pub fn explorer_page(ds: &Dataset) -> String {
     let first = view::build(ds, &Selection::default(), lang);
     let keys: String = key_figures::for_dataset(ds).iter().map(|(k, sel)| figure(k.id, &view::build(ds, sel, lang), lang)).collect();
     format!(
-        r#"<main class="page static-page"><header class="site-header"><a class="brand" href="./">HTX Charts</a><span class="tagline">Thống kê hợp tác xã Việt Nam, mỗi số liệu kèm nguồn</span></header><p class="intro">Mỗi số liệu ghi rõ nguồn, thời điểm và mức chính xác (hơn, khoảng, ước tính…).</p><section class="explorer"><h2 class="section-title">Khám phá số liệu</h2><div class="controls static-controls" aria-hidden="true"></div>{}<script>if(!document.documentElement.classList.contains('no-static'))performance.mark('htx-first-chart')</script></section><h2 class="section-title">Số liệu chính</h2><div class="charts">{keys}</div></main>"#,
+        r#"<main class="page static-page"><header class="site-header"><a class="brand" href="./">HTX Charts</a><span class="tagline">Thống kê hợp tác xã Việt Nam, mỗi số liệu kèm nguồn</span></header><p class="intro explorer-intro">Mỗi số liệu ghi rõ nguồn, thời điểm và mức chính xác (hơn, khoảng, ước tính…).</p><section class="explorer"><h2 class="section-title">Khám phá số liệu</h2><div class="controls static-controls" aria-hidden="true"></div>{}<script>if(!document.documentElement.classList.contains('no-static'))performance.mark('htx-first-chart')</script></section><h2 class="section-title">Số liệu chính</h2><div class="charts">{keys}</div></main>"#,
         figure("explorer", &first, lang)
     )
 }
@@ -109,7 +109,7 @@ pub fn first_slide(ds: &Dataset) -> String {
         r#"<main class="present static-page"><div class="present-bar"><span class="brand">HTX Charts</span><span class="slide-counter">1 / {}</span></div><figure class="chart slide"><h1 class="slide-title">{}</h1><p class="slide-meta">{}</p><div class="chart-canvas">{}</div><figcaption class="source-line slide-source">{}</figcaption></figure><script>if(!document.documentElement.classList.contains('no-static'))performance.mark('htx-first-chart')</script></main>"#,
         deck.slides.len(),
         esc(&v.title),
-        esc(&v.unit_line),
+        esc(&crate::export::slide_meta(&v, Lang::Vi)),
         svg(&v, &v.title),
         esc(&v.source_line)
     )

@@ -296,9 +296,12 @@ fn a_former_province_and_a_flagged_figure() {
     assert!(v.notes.iter().any(|n| n.contains("2.087") && n.contains("2.086")), "{:?}", v.notes);
     // a former province says where it is now
     let v = view(&ds, "", Lang::Vi);
-    let f = v.figures.iter().find(|f| f.level == Level::FormerProvince).expect("a former province in the default view");
-    assert!(f.now_part_of.as_deref().unwrap_or("").starts_with("Tỉnh ") || f.now_part_of.as_deref().unwrap_or("").starts_with("Thành phố "), "{:?}", f.now_part_of);
-    assert!(f.area.contains("(cũ, nay thuộc "), "{}", f.area);
+    let f = v.figures.iter().find(|f| f.level == Level::FormerProvince && f.area.starts_with("Tỉnh Vĩnh Phúc")).expect("Vĩnh Phúc (former) in the default view");
+    assert_eq!(f.now_part_of.as_deref(), Some("Tỉnh Phú Thọ"));
+    assert_eq!(f.area, "Tỉnh Vĩnh Phúc (cũ, nay thuộc Tỉnh Phú Thọ)");
+    // merged under its own name: said without "now part of itself"
+    let f = v.figures.iter().find(|f| f.level == Level::FormerProvince && f.area.starts_with("Tỉnh Thái Nguyên")).expect("Thái Nguyên (former) in the default view");
+    assert_eq!(f.area, "Tỉnh Thái Nguyên (cũ, trước sáp nhập 1/7/2025)");
     assert!(bars(&v).iter().any(|r| r.label.ends_with(" (cũ)")));
     let en = view(&ds, "", Lang::En);
     assert!(bars(&en).iter().any(|r| r.label.ends_with(" (former)")));

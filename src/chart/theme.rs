@@ -71,14 +71,19 @@ impl Theme {
         }
     }
 
-    /// The dark theme at a pixel scale.
+    /// The dark theme at a pixel scale. Its first colour is the palette's sky blue (the light
+    /// theme's blue is too dark on a dark background, and its pale "about" bars vanished).
     pub fn dark(scale: f64) -> Theme {
+        let light = Theme::light(scale);
+        let mut palette = light.palette;
+        palette.swap(0, 4);
         Theme {
+            palette,
             background: RGBColor(24, 26, 29),
             ink: RGBColor(236, 238, 240),
             muted: RGBColor(170, 176, 184),
             grid: RGBColor(58, 62, 68),
-            ..Theme::light(scale)
+            ..light
         }
     }
 

@@ -8,8 +8,9 @@ use crate::web::page::base_url;
 
 /// Builds the view of the page's selection and shows it in `<main>`.
 pub fn show(page: &Page, ds: &Dataset) {
-    let (sel, _) = explore::from_query(&page.pairs, ds);
+    let (sel, notices) = explore::from_query(&page.pairs, ds);
     let view = crate::view::build(ds, &sel, page.lang);
+    crate::web::document().set_title(&format!("{} — HTX Charts", view.title));
     let fig = dom::el("figure", "chart embed-figure");
     dom::attrs(&fig, &[("data-chart", "embed")]);
     if page.show_title {
@@ -20,6 +21,14 @@ pub fn show(page: &Page, ds: &Dataset) {
         dom::append(&unit, &[&dom::text("span", "embed-caveat", &format!(" · {c}"))]);
     }
     dom::append(&fig, &[&unit]);
+    // parameters not used as written (a typo in the embed code): said, as the explorer says it
+    let mut lines: Vec<String> = notices.iter().map(|n| n.describe(page.lang)).collect();
+    lines.extend(page.param("lang").and_then(|v| explore::bad_lang(v, page.lang)));
+    if !lines.is_empty() {
+        let notice = dom::text("p", "notice warn embed-notice", &lines.join(" "));
+        dom::attrs(&notice, &[("data-testid", "param-notice"), ("role", "status")]);
+        dom::append(&fig, &[&notice]);
+    }
     let is_table = view.chart_kind == ChartKind::Table;
     let body = if is_table { table::figures_table(&view.figures, &view.title, page.lang) } else { dom::el("div", "chart-canvas") };
     let summary = dom::text("p", "chart-summary embed-summary", &view.summary);

@@ -87,6 +87,14 @@ impl ParamNotice {
     }
 }
 
+/// The notice for a `lang=` that is neither `vi` nor `en` (`None` for a valid one).
+pub fn bad_lang(value: &str, lang: Lang) -> Option<String> {
+    Lang::from_key(value).is_none().then(|| match lang {
+        Lang::Vi => format!("Tham số lang=“{}” không hợp lệ (vi hoặc en): dùng tiếng Việt.", crate::load::truncate_pub(value)),
+        Lang::En => format!("Parameter lang=“{}” is not valid (vi or en): using Vietnamese.", crate::load::truncate_pub(value)),
+    })
+}
+
 /// True for parameters owned by other parts of the app (left alone here).
 fn not_ours(name: &str) -> bool {
     matches!(name, "lang" | "data") || ["deck", "slide", "embed", "theme", "title"].iter().any(|p| name.starts_with(p))

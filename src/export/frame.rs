@@ -244,6 +244,17 @@ pub fn dates_line(view: &ChartView, lang: Lang) -> String {
     }
 }
 
+/// The line under a slide's title: the span of years, the unit, the first caveat and, as a slide
+/// has no table under it, how many rows or lines the chart leaves out (unless that first caveat
+/// says it already). The same on the static first slide and in the app.
+pub fn slide_meta(view: &ChartView, lang: Lang) -> String {
+    let mut parts = vec![dates_line(view, lang), view.unit_line.clone()];
+    parts.extend(view.caveat_text.first().cloned());
+    parts.extend(view.caveats.iter().skip(1).find_map(|c| c.cut_short(lang)));
+    parts.retain(|p| !p.is_empty());
+    parts.join(" · ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -78,4 +78,12 @@ impl Area {
     pub fn short_name(&self) -> &str {
         self.short.as_deref().unwrap_or(&self.name)
     }
+
+    /// The short label in a language: the English name where the data gives one ("Hung Yen").
+    pub fn short_name_in(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::En => self.name_en.as_deref().unwrap_or_else(|| self.short_name()),
+            crate::i18n::Lang::Vi => self.short_name(),
+        }
+    }
 }

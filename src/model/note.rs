@@ -44,7 +44,7 @@ pub struct ConsistencyNote {
 impl ConsistencyNote {
     /// The note as a sentence.
     pub fn describe(&self, ds: &Dataset, lang: Lang) -> String {
-        let area = ds.area(&self.area).map(|a| a.short_name().to_string()).unwrap_or_else(|| self.area.clone());
+        let area = ds.area(&self.area).map(|a| a.short_name_in(lang).to_string()).unwrap_or_else(|| self.area.clone());
         let date = match lang {
             Lang::Vi => self.date.vi(),
             Lang::En => self.date.en(),

@@ -16,14 +16,3 @@ pub struct Source {
     /// The body the figures are attributed to, when named.
     pub reporter: Option<String>,
 }
-
-impl Source {
-    /// One short line naming the source: "Publisher, Title (date)".
-    pub fn citation(&self) -> String {
-        let mut s = format!("{}: {}", self.publisher, self.title);
-        if let Some(p) = &self.published {
-            s.push_str(&format!(" ({p})"));
-        }
-        s
-    }
-}

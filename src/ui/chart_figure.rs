@@ -34,6 +34,9 @@ pub fn ChartFigure(
     query: Signal<Vec<(String, String)>>,
     #[prop(optional)] actions: FigureActions,
     #[prop(optional)] children: Option<Children>,
+    // what to say when nothing is drawn, instead of "choose another metric, area or date" (the
+    // chart maker, which has no such choices)
+    #[prop(optional)] empty_text: Option<Signal<String>>,
 ) -> impl IntoView {
     let lang = super::context::lang();
     let spec = Signal::derive(move || view.with(|v| v.spec.clone()));
@@ -73,7 +76,10 @@ pub fn ChartFigure(
             {actions.toggle.map(|t| view! { <ChartLegend items=Signal::derive(move || view.with(|v| v.legend.clone())) on_toggle=t /> })}
             <Show when=move || !is_table() fallback=move || view! { <FiguresTable rows=table_rows caption=title open=true /> }>
                 <Show when=move || !empty() fallback=move || view! {
-                    <p class="notice info" data-testid="no-figures">{move || lang.get().pick("Không có số liệu cho lựa chọn này: hãy chọn chỉ tiêu, địa bàn hoặc thời điểm khác.", "No figures for this choice: try another metric, area or date.")}</p>
+                    <p class="notice info" data-testid="no-figures">{move || match empty_text {
+                        Some(t) => t.get(),
+                        None => lang.get().pick("Không có số liệu cho lựa chọn này: hãy chọn chỉ tiêu, địa bàn hoặc thời điểm khác.", "No figures for this choice: try another metric, area or date.").to_string(),
+                    }}</p>
                 }>{canvas}</Show>
             </Show>
             <ChartSummary id=format!("summary-{id}") text=Signal::derive(move || view.with(|v| v.summary.clone())) />

@@ -35,3 +35,9 @@ pub fn WithDataset(ds: Arc<Dataset>, children: Children) -> impl IntoView {
 pub fn dataset() -> Arc<Dataset> {
     use_context::<Arc<Dataset>>().unwrap_or_default()
 }
+
+/// Keeps the document's title (the browser tab's) in the interface language.
+pub fn use_title(vi: &'static str, en: &'static str) {
+    let lang = lang();
+    Effect::new(move |_| crate::web::document().set_title(lang.get().pick(vi, en)));
+}

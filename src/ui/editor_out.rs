@@ -68,9 +68,16 @@ enum Made {
     Failed(String),
 }
 
+/// The embed code: the iframe (480 px high where the portal strips scripts) and the script that
+/// fits each `data-htx-embed` iframe to its content (as the explorer's embed dialog gives it).
 fn iframe(src: &str, title: &str) -> String {
     let esc = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
-    format!("<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\"></iframe>", esc(src), esc(title))
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" height=\"480\" style=\"border:0;width:100%\" loading=\"lazy\" data-htx-embed></iframe>\n<script src=\"{}embed.js\" async></script>",
+        esc(src),
+        esc(title),
+        esc(&browser::base_url())
+    )
 }
 
 /// The title of the dataset she is making (the iframe's title).

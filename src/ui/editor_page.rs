@@ -13,6 +13,7 @@ use super::editor_state::{ed, Ed, STORE_KEY};
 use super::shell::{Footer, Header, NotFound};
 use crate::editor::{self, Draft};
 use crate::explore::Selection;
+use crate::i18n::Lang;
 use crate::model::Dataset;
 use super::context::WithLang;
 use leptos::prelude::*;
@@ -40,6 +41,7 @@ pub fn EditorApp() -> impl IntoView {
 #[component]
 pub fn EditorPage() -> impl IntoView {
     let lang = lang();
+    super::context::use_title("HTX Charts — Tạo biểu đồ từ bảng số liệu của bạn", "HTX Charts — Make a chart from your own table");
     view! {
         <main id="app" class="page editor-page">
             <Header />
@@ -82,6 +84,15 @@ fn EditorBody() -> impl IntoView {
         v
     });
     let query = Signal::derive(move || state.compiled.with(|c| c.dataset.as_ref().map(editor::query).unwrap_or_default()));
+    let empty_text = Signal::derive(move || {
+        let n = state.compiled.with(|c| c.issues.len());
+        match (lang.get(), n) {
+            (Lang::Vi, 0) => "Chưa có số liệu để vẽ: hãy dán hoặc nhập bảng ở mục 1.".to_string(),
+            (Lang::En, 0) => "No figures to draw yet: paste or type a table in step 1.".to_string(),
+            (Lang::Vi, n) => format!("Chưa vẽ được số liệu nào: còn {n} vấn đề cần sửa, xem danh sách ở mục 5."),
+            (Lang::En, n) => format!("Nothing can be drawn yet: {n} problem(s) to fix, listed in step 5."),
+        }
+    });
     view! {
         {move || link_error.get().map(|e| view! { <p class="notice error" role="alert" data-testid="link-error">{e}</p> })}
         <section class="editor-step" aria-labelledby="step-table">
@@ -99,7 +110,7 @@ fn EditorBody() -> impl IntoView {
         </section>
         <section class="editor-step" aria-labelledby="step-preview" data-testid="editor-preview">
             <h2 id="step-preview">{move || lang.get().pick("4. Xem trước", "4. Preview")}</h2>
-            <ChartFigure id="editor" view=preview query=query />
+            <ChartFigure id="editor" view=preview query=query empty_text=empty_text />
         </section>
         <section class="editor-step" aria-labelledby="step-out">
             <h2 id="step-out">{move || lang.get().pick("5. Lấy biểu đồ", "5. Take the chart away")}</h2>

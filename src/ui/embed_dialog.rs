@@ -9,8 +9,11 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The embed's address for a view's query pairs.
-fn embed_src(mut pairs: Vec<(String, String)>, show_title: bool, theme: &str) -> String {
+/// The embed's address for a view's query pairs, in the language the reader is using.
+fn embed_src(mut pairs: Vec<(String, String)>, show_title: bool, theme: &str, lang: crate::i18n::Lang) -> String {
+    if lang != crate::i18n::Lang::default() {
+        pairs.push(("lang".into(), lang.key().into()));
+    }
     if !show_title {
         pairs.push(("title".into(), "0".into()));
     }
@@ -93,7 +96,7 @@ pub fn EmbedDialog(view: Memo<ChartView>, slide: Signal<Vec<(String, String)>>, 
     let theme = RwSignal::new("light".to_string());
     let width = RwSignal::new("100%".to_string());
     let copied = RwSignal::new(None::<String>);
-    let src = move || embed_src(slide.get(), show_title.get(), &theme.get());
+    let src = move || embed_src(slide.get(), show_title.get(), &theme.get(), lang.get());
     let iframe = move || {
         let title = view.with(|v| v.title.replace('"', "&quot;"));
         let style = match width.get().as_str() {

@@ -75,12 +75,7 @@ fn ParamNotices(state: SelectionState) -> impl IntoView {
     move || {
         let l = lang.get();
         let mut lines: Vec<String> = state.with(|(_, ns)| ns.iter().map(|n| n.describe(l)).collect());
-        if let Some(v) = raw_lang.get().filter(|v| Lang::from_key(v).is_none()) {
-            lines.push(match l {
-                Lang::Vi => format!("Tham số lang=“{}” không hợp lệ (vi hoặc en): dùng tiếng Việt.", crate::load::truncate_pub(&v)),
-                Lang::En => format!("Parameter lang=“{}” is not valid (vi or en): using Vietnamese.", crate::load::truncate_pub(&v)),
-            });
-        }
+        lines.extend(raw_lang.get().and_then(|v| explore::bad_lang(&v, l)));
         (!lines.is_empty()).then(|| view! {
             <div class="notice warn" data-testid="param-notice" role="status">
                 <ul>{lines.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>

@@ -34,12 +34,13 @@ fn LinkNotice() -> impl IntoView {
 #[component]
 pub fn Explorer() -> impl IntoView {
     let lang = lang();
+    super::context::use_title("HTX Charts — Thống kê hợp tác xã Việt Nam", "HTX Charts — Statistics of Viet Nam's cooperatives");
     view! {
         <main id="app" class="page">
             <Header />
             {with_dataset(move || view! {
                 <DataProblems />
-                <p class="intro">{move || lang.get().pick(
+                <p class="intro explorer-intro">{move || lang.get().pick(
                     "Mỗi số liệu ghi rõ nguồn, thời điểm và mức chính xác (hơn, khoảng, ước tính…). Di chuột, chạm hoặc dùng phím Tab và mũi tên trên biểu đồ để xem chi tiết và nguồn.",
                     "Every figure names its source, date and qualifier (more than, about, estimate…). Hover, tap, or Tab into a chart and use the arrow keys for the details and the source.",
                 )}</p>

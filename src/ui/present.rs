@@ -19,6 +19,7 @@ use leptos_router::params::ParamsMap;
 /// The presentation page.
 #[component]
 pub fn PresentPage() -> impl IntoView {
+    super::context::use_title("HTX Charts — Trình chiếu", "HTX Charts — Presentation");
     view! {
         <main id="app" class="present" data-testid="present">
             {with_dataset(move || view! { <Presentation /> }.into_any())}
@@ -198,9 +199,9 @@ fn PresentBar(slides: Slides) -> impl IntoView {
     view! {
         <div class="present-bar">
             <span class="brand">"HTX Charts"</span>
-            <button type="button" data-testid="prev" aria-label=move || lang.get().pick("Trang trước", "Previous slide") on:click=move |_| slides.step(-1)>"◀"</button>
+            <button type="button" data-testid="prev" disabled=move || slides.count() < 2 aria-label=move || lang.get().pick("Trang trước", "Previous slide") on:click=move |_| slides.step(-1)>"◀"</button>
             <span class="slide-counter" data-testid="slide-counter" aria-live="polite">{counter}</span>
-            <button type="button" data-testid="next" aria-label=move || lang.get().pick("Trang sau", "Next slide") on:click=move |_| slides.step(1)>"▶"</button>
+            <button type="button" data-testid="next" disabled=move || slides.count() < 2 aria-label=move || lang.get().pick("Trang sau", "Next slide") on:click=move |_| slides.step(1)>"▶"</button>
             <button type="button" data-testid="fullscreen" on:click=move |_| { let _ = browser::toggle_fullscreen(); }>
                 {move || if fullscreen.get() { lang.get().pick("Thoát toàn màn hình (Esc)", "Exit fullscreen (Esc)") } else { lang.get().pick("Toàn màn hình (F)", "Fullscreen (F)") }}
             </button>
@@ -225,15 +226,7 @@ fn SlideFigure(view: Memo<Option<ChartView>>, slides: Slides) -> impl IntoView {
         Look::Projector(spec.with(|s| fitted_text(s, (w - 64.0).max(320.0), space, (h / 28.0).clamp(16.0, 40.0))))
     });
     let label = Signal::derive(move || view.with(|v| v.as_ref().map(|v| v.title.clone()).unwrap_or_default()));
-    let meta = move || {
-        view.with(|v| {
-            v.as_ref().map(|v| {
-                let mut parts = vec![crate::export::dates_line(v, lang.get()), v.unit_line.clone()];
-                parts.extend(v.caveat_text.first().cloned());
-                parts.join(" · ")
-            })
-        })
-    };
+    let meta = move || view.with(|v| v.as_ref().map(|v| crate::export::slide_meta(v, lang.get())));
     view! {
         <figure class="chart slide" data-chart="slide">
             <h1 class="slide-title" style=move || format!("font-size:{:.0}px", title_px.get())>{move || view.with(|v| v.as_ref().map(|v| v.title.clone()))}</h1>

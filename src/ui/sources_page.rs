@@ -36,9 +36,9 @@ fn Entry(entry: SourceEntry, keep: Vec<(String, String)>) -> impl IntoView {
         view! {
             <tr>
                 <th scope="row">{f.area}</th>
-                <td>{f.metric}</td>
-                <td class="num">{f.value}</td>
-                <td>{f.date}</td>
+                <td data-label=l.pick("Chỉ tiêu", "Metric")>{f.metric}</td>
+                <td class="num" data-label=l.pick("Số liệu", "Figure")>{f.value}</td>
+                <td data-label=l.pick("Thời điểm", "Date")>{f.date}</td>
                 <td class="quote">{f.quote.map(|q| view! { <q lang="vi">{q}</q> })}</td>
                 <td><a href=href rel="external" data-testid="figure-in-explorer">{l.pick("Xem trên biểu đồ", "See it charted")}</a></td>
             </tr>
@@ -47,7 +47,7 @@ fn Entry(entry: SourceEntry, keep: Vec<(String, String)>) -> impl IntoView {
     view! {
         <article class="source-entry" id=entry.id.clone() data-testid="source-entry">
             <h3>{s.publisher.clone()}</h3>
-            <p class="source-title">{title}{s.published.clone().map(|p| format!(" ({p})"))}</p>
+            <p class="source-title">{title}{s.published.as_deref().map(|p| format!(" ({})", crate::view::text::published_text(p, l)))}</p>
             {s.reporter.clone().map(|r| view! { <p class="source-reporter">{l.pick("Số liệu của: ", "Figures of: ")}{r}</p> })}
             <div class="table-scroll"><table>
                 <caption>{l.pick("Các số liệu lấy từ nguồn này", "Figures read in this source")}</caption>
@@ -121,6 +121,7 @@ fn SourceList() -> impl IntoView {
 #[component]
 pub fn SourcesPage() -> impl IntoView {
     let lang = lang();
+    super::context::use_title("HTX Charts — Nguồn số liệu", "HTX Charts — Sources of the figures");
     view! {
         <main id="app" class="page sources-page">
             <Header />

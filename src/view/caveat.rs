@@ -178,6 +178,23 @@ fn area_list(ds: &Dataset, areas: &[String], lang: Lang) -> String {
 }
 
 impl Caveat {
+    /// For a chart shown without its table (a slide): how many rows or lines it leaves out, in
+    /// a few words ("15 hàng đầu; 30 địa bàn khác không có trên trang này"); `None` for other caveats.
+    pub fn cut_short(&self, lang: Lang) -> Option<String> {
+        let (shown, more, lines) = match self {
+            Caveat::TopRows { shown, more } => (*shown, *more, false),
+            Caveat::TopSeries { shown, more } => (*shown, *more, true),
+            _ => return None,
+        };
+        let more = format::number(more as f64, lang);
+        Some(match (lang, lines) {
+            (Lang::Vi, false) => format!("{shown} hàng đầu; {more} địa bàn khác không có trên trang này"),
+            (Lang::Vi, true) => format!("{shown} đường có số cuối lớn nhất; {more} địa bàn khác không có trên trang này"),
+            (Lang::En, false) => format!("first {shown} rows; {more} more areas not on this slide"),
+            (Lang::En, true) => format!("{shown} lines with the largest last figure; {more} more areas not on this slide"),
+        })
+    }
+
     /// The caveat in words.
     pub fn text(&self, ds: &Dataset, lang: Lang) -> String {
         match lang {
@@ -263,5 +280,20 @@ impl Caveat {
                 format!("Tile map: one equal tile per province (34 units since 1 July 2025), not by area. Only a province's own figure is coloured; {tiles} only figures of former provinces from before the merger (dashed outline), never summed.")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_chart_says_how_much_it_leaves_out() {
+        let rows = Caveat::TopRows { shown: 15, more: 1234 };
+        assert_eq!(rows.cut_short(Lang::Vi).as_deref(), Some("15 hàng đầu; 1.234 địa bàn khác không có trên trang này"));
+        assert_eq!(rows.cut_short(Lang::En).as_deref(), Some("first 15 rows; 1,234 more areas not on this slide"));
+        let lines = Caveat::TopSeries { shown: 8, more: 3 };
+        assert!(lines.cut_short(Lang::En).unwrap().starts_with("8 lines"));
+        assert_eq!(Caveat::HollowPoints.cut_short(Lang::Vi), None);
     }
 }

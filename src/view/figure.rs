@@ -85,7 +85,7 @@ impl Cx<'_> {
             source: o.source.clone(),
             publisher: src.map(|s| s.publisher.clone()).unwrap_or_default(),
             title: src.map(|s| s.title.clone()).unwrap_or_default(),
-            citation: citation(self.ds, &o.source),
+            citation: citation(self.ds, &o.source, self.lang),
             url: src.and_then(|s| s.url.clone()),
             published: src.and_then(|s| s.published.clone()),
             quote: o.quote.clone(),

@@ -6,10 +6,7 @@ use crate::model::{Area, Dataset, DateRef, Level, Metric, Observation, Qualifier
 
 /// The chart label of an area: its short name, marked "(cũ)" for a former province.
 pub fn area_label(a: &Area, lang: Lang) -> String {
-    let name = match lang {
-        Lang::En => a.name_en.as_deref().unwrap_or_else(|| a.short_name()),
-        Lang::Vi => a.short_name(),
-    };
+    let name = a.short_name_in(lang);
     match a.level {
         Level::FormerProvince => format!("{name} {}", lang.pick("(cũ)", "(former)")),
         _ => name.to_string(),
@@ -40,6 +37,8 @@ pub fn now_part_of(ds: &Dataset, a: &Area, lang: Lang) -> Option<String> {
 pub fn area_text(ds: &Dataset, a: &Area, lang: Lang) -> String {
     let name = official(a, lang);
     match (a.level, now_part_of(ds, a, lang)) {
+        // a merger that kept the name (Hải Phòng with Hải Dương): "now part of" itself says nothing
+        (Level::FormerProvince, Some(p)) if p == name => format!("{name} ({})", lang.pick("cũ, trước sáp nhập 1/7/2025", "former, before the merger of 1 July 2025")),
         (Level::FormerProvince, Some(p)) => format!("{name} ({}, {} {p})", lang.pick("cũ", "former"), lang.pick("nay thuộc", "now part of")),
         (Level::FormerProvince, None) => format!("{name} ({})", lang.pick("cũ", "former")),
         (Level::City, Some(p)) => format!("{name} ({} {p})", lang.pick("thuộc", "in")),
@@ -62,6 +61,9 @@ pub fn metric_label(metric: Metric, unit: Unit, lang: Lang) -> String {
     match unit {
         Unit::VndPerMonth if several => format!("{} ({})", metric.label(lang), lang.pick("theo tháng", "per month")),
         Unit::VndPerYear if several => format!("{} ({})", metric.label(lang), lang.pick("theo năm", "per year")),
+        // commendations are counted in collectives or in persons: two entries of the metric list
+        Unit::Collectives if several => format!("{} — {}", metric.label(lang), lang.pick("số tập thể", "collectives")),
+        Unit::Persons if several => format!("{} — {}", metric.label(lang), lang.pick("số cá nhân", "individuals")),
         _ => metric.label(lang).to_string(),
     }
 }
@@ -88,9 +90,19 @@ pub fn short_publisher(ds: &Dataset, source: &str) -> String {
     crate::load::truncate_pub(p.trim())
 }
 
-/// "Publisher: Title (date)".
-pub fn citation(ds: &Dataset, source: &str) -> String {
-    ds.source(source).map(|s| s.citation()).unwrap_or_else(|| source.to_string())
+/// "Publisher: Title (date)", the date written as the page writes dates ("15/01/2025").
+pub fn citation(ds: &Dataset, source: &str, lang: Lang) -> String {
+    let Some(s) = ds.source(source) else { return source.to_string() };
+    match &s.published {
+        Some(p) => format!("{}: {} ({})", s.publisher, s.title, published_text(p, lang)),
+        None => format!("{}: {}", s.publisher, s.title),
+    }
+}
+
+/// A source's date of publication as the page writes dates ("2025-01-15" → "15/01/2025",
+/// "15 Jan 2025"); as written when it is no date the loader reads.
+pub fn published_text(published: &str, lang: Lang) -> String {
+    DateRef::parse(published).map(|d| date_of(d, lang)).unwrap_or_else(|| published.to_string())
 }
 
 /// The money scale that reads best for the largest value of a chart.
@@ -177,9 +189,12 @@ pub fn source_line(ds: &Dataset, obs: &[&Observation], lang: Lang) -> String {
         format!("{head}: {shown}")
     };
     if !ds.origin.is_empty() && !ds.origin.starts_with("data/") {
-        // a link's data is no file: "Dữ liệu: liên kết #d=" / "Data: link #d="
-        let head = if ds.origin == crate::load::LINK_ORIGIN { lang.pick("Dữ liệu", "Data") } else { lang.pick("Tệp dữ liệu", "Data file") };
-        line.push_str(&format!(". {head}: {}", crate::load::origin_label(&ds.origin, lang)));
+        // a link's data is no file: the reader is told whose figures these are
+        if ds.origin == crate::load::LINK_ORIGIN {
+            line.push_str(lang.pick(". Dữ liệu: do người tạo liên kết nhập", ". Data: entered by the link's author"));
+        } else {
+            line.push_str(&format!(". {}: {}", lang.pick("Tệp dữ liệu", "Data file"), ds.origin));
+        }
     }
     line.push('.');
     line
@@ -211,8 +226,8 @@ mod tests {
             let ds = crate::load::load(json, origin).unwrap();
             source_line(&ds, &ds.observations.iter().collect::<Vec<_>>(), lang)
         };
-        assert_eq!(line(crate::load::LINK_ORIGIN, Lang::En), "Sources: Báo A. Data: link #d=.");
-        assert_eq!(line(crate::load::LINK_ORIGIN, Lang::Vi), "Nguồn: Báo A. Dữ liệu: liên kết #d=.");
+        assert_eq!(line(crate::load::LINK_ORIGIN, Lang::En), "Sources: Báo A. Data: entered by the link's author.");
+        assert_eq!(line(crate::load::LINK_ORIGIN, Lang::Vi), "Nguồn: Báo A. Dữ liệu: do người tạo liên kết nhập.");
         assert_eq!(line("https://x.vn/a.json", Lang::En), "Sources: Báo A. Data file: https://x.vn/a.json.");
         let ds = crate::load::load(json, "data/htx.json").unwrap();
         assert_eq!(source_line(&ds, &[], Lang::Vi), "Nguồn: không có số liệu nào được vẽ.", "no figure: no empty list");
