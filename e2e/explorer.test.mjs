@@ -343,6 +343,25 @@ describe('explorer: each control changes the chart', () => {
     }
   });
 
+  it('a choice with no figure (members of the six regions) says so once, with nothing to download', T, async () => {
+    const page = await newPage(browser);
+    try {
+      await page.goto(new URL('?m=members&a=regions', site.url).href, { waitUntil: 'load' });
+      const notice = page.locator(`${EXPLORER} [data-testid=no-figures]`);
+      await notice.waitFor();
+      assert.match(await notice.innerText(), /Không có số liệu cho lựa chọn này/);
+      assert.equal(await page.locator(`${EXPLORER} [data-testid=chart-summary]`).count(), 0, 'no summary repeating it');
+      for (const b of ['download-png', 'download-svg', 'download-csv', 'embed', 'add-slide', 'print']) {
+        assert.ok(await page.locator(`${EXPLORER} [data-testid=${b}]`).isDisabled(), `${b} is disabled`);
+      }
+      assert.ok(await page.locator(`${EXPLORER} [data-testid=copy-link]`).isEnabled(), 'the link can still be copied');
+      await explorerShot(page, 'no-figures');
+      assertNoErrors(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it('legend click hides a series (by=sector c=stacked)', T, async () => {
     const page = await openExplorer('?by=sector&c=stacked');
     try {

@@ -16,7 +16,7 @@ pub fn figures_table(rows: &[Figure], caption: &str, l: Lang) -> web_sys::Elemen
     let head = dom::el("thead", "");
     head.set_inner_html(&table_head(l));
     let body = dom::el("tbody", "");
-    body.set_inner_html(&table_rows(rows, 0));
+    body.set_inner_html(&table_rows(rows, 0, l));
     dom::append(&table, &[&dom::text("caption", "", caption), &head, &body]);
     dom::append(&scroll, &[&table]);
     dom::append(&wrap, &[&scroll]);
@@ -39,7 +39,7 @@ fn pager(rows: Vec<Figure>, body: web_sys::Element, first: String, l: Lang) -> w
         let last = rows.len().saturating_sub(1) / crate::markup::PAGE;
         let n = page.get().saturating_add_signed(by).min(last);
         page.set(n);
-        body.set_inner_html(&table_rows(rows, n));
+        body.set_inner_html(&table_rows(rows, n, l));
         text.set_text_content(pager_text(n, rows.len(), l).as_deref());
         let _ = prev.toggle_attribute_with_force("disabled", n == 0);
         let _ = next.toggle_attribute_with_force("disabled", n == last);

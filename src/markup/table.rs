@@ -8,28 +8,33 @@ use crate::view::Figure;
 /// Rows shown on one page of a long table.
 pub const PAGE: usize = 100;
 
+/// The columns' names (Vietnamese, English).
+const COLUMNS: [(&str, &str); 6] = [("Địa bàn", "Area"), ("Chỉ tiêu", "Metric"), ("Số liệu", "Figure"), ("Mức chính xác", "Qualifier"), ("Thời điểm", "Date"), ("Nguồn", "Source")];
+
 /// The header row, as HTML (`<tr>` with one `<th scope="col">` per column).
 pub fn table_head(l: Lang) -> String {
     let mut out = String::from("<tr>");
-    for (vi, en) in [("Địa bàn", "Area"), ("Chỉ tiêu", "Metric"), ("Số liệu", "Figure"), ("Mức chính xác", "Qualifier"), ("Thời điểm", "Date"), ("Nguồn", "Source")] {
+    for (vi, en) in COLUMNS {
         push_element(&mut out, "th", " scope=\"col\"", l.pick(vi, en));
     }
     out.push_str("</tr>");
     out
 }
 
-/// The rows of page `page` (from 0) of the table, as HTML.
-pub fn table_rows(rows: &[Figure], page: usize) -> String {
+/// The rows of page `page` (from 0) of the table, as HTML. Each cell names its column
+/// (`data-label`): on a phone a row is a block of labelled lines, not six narrow columns.
+pub fn table_rows(rows: &[Figure], page: usize, l: Lang) -> String {
+    let label = |i: usize, class: &str| format!("{class} data-label=\"{}\"", l.pick(COLUMNS[i].0, COLUMNS[i].1));
     let mut out = String::new();
     for f in rows.iter().skip(page * PAGE).take(PAGE) {
         let derived = if f.formula.is_some() { " class=\"derived\"" } else { "" };
         out.push_str(&format!("<tr data-key=\"{}\"{derived}>", escape(&f.key)));
         push_element(&mut out, "th", " scope=\"row\"", &f.area);
-        push_element(&mut out, "td", "", &f.metric_with_scope());
-        push_element(&mut out, "td", " class=\"num\"", &f.value_text);
-        push_element(&mut out, "td", "", &f.qualifier_text);
-        push_element(&mut out, "td", "", &f.date);
-        out.push_str("<td>");
+        push_element(&mut out, "td", &label(1, ""), &f.metric_with_scope());
+        push_element(&mut out, "td", &label(2, " class=\"num\""), &f.value_text);
+        push_element(&mut out, "td", &label(3, ""), &f.qualifier_text);
+        push_element(&mut out, "td", &label(4, ""), &f.date);
+        out.push_str(&format!("<td{}>", label(5, "")));
         push_link(&mut out, "", "", f.inputs.first().and_then(|i| i.url.as_deref()), &f.sources());
         out.push_str("</td></tr>");
     }
@@ -57,12 +62,14 @@ mod tests {
         f.key = "P20".into();
         f.area = "A & B".into();
         let rows = vec![f; PAGE + 3];
-        let first = table_rows(&rows, 0);
+        let first = table_rows(&rows, 0, Lang::Vi);
         assert_eq!(first.matches("<tr ").count(), PAGE);
         assert!(first.starts_with("<tr data-key=\"P20\"><th scope=\"row\">A &amp; B</th>"), "{first}");
-        assert_eq!(table_rows(&rows, 1).matches("<tr ").count(), 3);
+        assert_eq!(table_rows(&rows, 1, Lang::En).matches("<tr ").count(), 3);
         assert_eq!(pager_text(1, rows.len(), Lang::En).as_deref(), Some("Page 2/2 (103 rows)"));
         assert_eq!(pager_text(0, PAGE, Lang::Vi), None);
         assert!(table_head(Lang::Vi).contains("<th scope=\"col\">Địa bàn</th>"));
+        assert!(first.contains("<td class=\"num\" data-label=\"Số liệu\">"), "{first}");
+        assert!(table_rows(&rows, 1, Lang::En).contains("<td data-label=\"Source\">"));
     }
 }

@@ -82,7 +82,10 @@ pub fn ChartFigure(
                     }}</p>
                 }>{canvas}</Show>
             </Show>
-            <ChartSummary id=format!("summary-{id}") text=Signal::derive(move || view.with(|v| v.summary.clone())) />
+            // with no figure, the notice above says it: no summary saying it again
+            <Show when=move || !empty()>
+                <ChartSummary id=format!("summary-{id}") text=Signal::derive(move || view.with(|v| v.summary.clone())) />
+            </Show>
             <ul class="chart-notes">{move || view.with(|v| v.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}</ul>
             <figcaption class="source-line">{move || view.with(|v| v.source_line.clone())}" "
                 <a href="nguon.html" rel="external" data-testid="all-sources">{move || lang.get().pick("Danh mục nguồn →", "All sources →")}</a>

@@ -42,7 +42,7 @@ pub fn FiguresTable(rows: Signal<Vec<Figure>>, #[prop(optional, into)] caption: 
                 <table data-testid="figures-table">
                     {caption.map(|c| view! { <caption>{move || c.get()}</caption> })}
                     <thead inner_html=move || table_head(lang.get())></thead>
-                    <tbody inner_html=move || rows.with(|r| table_rows(r, page.get()))></tbody>
+                    <tbody inner_html=move || rows.with(|r| table_rows(r, page.get(), lang.get()))></tbody>
                 </table>
             </div>
             <Pager page=page rows=count />

@@ -28,6 +28,8 @@ pub fn ShareBar(
     slide: Signal<Vec<(String, String)>>,
     figure: NodeRef<html::Figure>,
 ) -> impl IntoView {
+    // a view with no figure has nothing to download, embed, present or print
+    let nothing = move || view.with(|v| v.spec.is_empty());
     let lang = super::context::lang();
     let status = RwSignal::new(None::<(bool, String)>);
     let embed_open = RwSignal::new(false);
@@ -75,12 +77,12 @@ pub fn ShareBar(
             {browser::can_share().then(|| view! {
                 <button type="button" data-testid="share-sheet" on:click=share_sheet>{move || lang.get().pick("Chia sẻ…", "Share…")}</button>
             })}
-            <button type="button" data-testid="download-png" on:click=move |_| report(view.with_untracked(|v| downloads::png(v, lang.get_untracked(), width(), &page_url())), "PNG")>"PNG"</button>
-            <button type="button" data-testid="download-svg" on:click=move |_| report(view.with_untracked(|v| downloads::svg(v, lang.get_untracked(), width(), &page_url())), "SVG")>"SVG"</button>
-            <button type="button" data-testid="download-csv" on:click=move |_| report(view.with_untracked(|v| downloads::csv(v, lang.get_untracked())), "CSV")>"CSV"</button>
-            <button type="button" data-testid="embed" aria-haspopup="dialog" on:click=move |_| embed_open.set(true)>{move || lang.get().pick("Nhúng", "Embed")}</button>
-            <button type="button" data-testid="add-slide" on:click=add_slide>{move || lang.get().pick("+ Trình chiếu", "+ Presentation")}</button>
-            <button type="button" data-testid="print" on:click=move |_| { let _ = window().print(); }>{move || lang.get().pick("In", "Print")}</button>
+            <button type="button" data-testid="download-png" disabled=nothing on:click=move |_| report(view.with_untracked(|v| downloads::png(v, lang.get_untracked(), width(), &page_url())), "PNG")>"PNG"</button>
+            <button type="button" data-testid="download-svg" disabled=nothing on:click=move |_| report(view.with_untracked(|v| downloads::svg(v, lang.get_untracked(), width(), &page_url())), "SVG")>"SVG"</button>
+            <button type="button" data-testid="download-csv" disabled=nothing on:click=move |_| report(view.with_untracked(|v| downloads::csv(v, lang.get_untracked())), "CSV")>"CSV"</button>
+            <button type="button" data-testid="embed" disabled=nothing aria-haspopup="dialog" on:click=move |_| embed_open.set(true)>{move || lang.get().pick("Nhúng", "Embed")}</button>
+            <button type="button" data-testid="add-slide" disabled=nothing on:click=add_slide>{move || lang.get().pick("+ Trình chiếu", "+ Presentation")}</button>
+            <button type="button" data-testid="print" disabled=nothing on:click=move |_| { let _ = window().print(); }>{move || lang.get().pick("In", "Print")}</button>
         </div>
         <p class="share-status" role="status" aria-live="polite" data-testid="share-status">
             {move || status.get().map(|(ok, m)| view! { <span class:ok=ok class:bad=!ok>{m}</span> })}
