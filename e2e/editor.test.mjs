@@ -113,7 +113,7 @@ describe('chart maker', () => {
       await page.locator('[data-testid=file-url]').fill('javascript:alert(1)');
       assert.equal(await page.locator('[data-testid=file-embed-code]').count(), 0, 'no code for a bad address');
       await page.locator('[data-testid=file-url]').fill('https://bao.example.vn/du-lieu/htx.json');
-      const fileCode = await page.getByLabel('Mã nhúng theo tệp (iframe)').inputValue();
+      const fileCode = await page.getByLabel('Mã nhúng theo tệp').inputValue();
       assert.match(fileCode, /embed\.html\?m=cooperatives&amp;a=[^"]*data=https(:|%3A)%2F%2Fbao\.example\.vn/, fileCode);
       assertNoErrors(page);
 

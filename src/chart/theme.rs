@@ -72,11 +72,14 @@ impl Theme {
     }
 
     /// The dark theme at a pixel scale. Its first colour is the palette's sky blue (the light
-    /// theme's blue is too dark on a dark background, and its pale "about" bars vanished).
+    /// theme's blue is too dark on a dark background, and its pale "about" bars vanished), its
+    /// last a light grey instead of black.
     pub fn dark(scale: f64) -> Theme {
         let light = Theme::light(scale);
         let mut palette = light.palette;
         palette.swap(0, 4);
+        // and no black series on a dark background
+        palette[7] = RGBColor(200, 204, 208);
         Theme {
             palette,
             background: RGBColor(24, 26, 29),

@@ -12,10 +12,12 @@ pub fn figures_table(rows: &[Figure], caption: &str, l: Lang) -> web_sys::Elemen
     let wrap = dom::el("div", "chart-table open");
     let scroll = dom::el("div", "table-scroll");
     let table = dom::el("table", "");
-    dom::attrs(&table, &[("data-testid", "figures-table")]);
+    dom::attrs(&table, &[("data-testid", "figures-table"), ("role", "table")]);
     let head = dom::el("thead", "");
+    dom::attrs(&head, &[("role", "rowgroup")]);
     head.set_inner_html(&table_head(l));
     let body = dom::el("tbody", "");
+    dom::attrs(&body, &[("role", "rowgroup")]);
     body.set_inner_html(&table_rows(rows, 0, l));
     dom::append(&table, &[&dom::text("caption", "", caption), &head, &body]);
     dom::append(&scroll, &[&table]);

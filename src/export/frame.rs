@@ -245,11 +245,14 @@ pub fn dates_line(view: &ChartView, lang: Lang) -> String {
 }
 
 /// The line under a slide's title: the span of years, the unit, the first caveat and, as a slide
-/// has no table under it, how many rows or lines the chart leaves out (unless that first caveat
-/// says it already). The same on the static first slide and in the app.
+/// has no table under it, how many rows or lines the chart leaves out, in a few words (in place
+/// of that caveat's "see the table" when it is the first). The same on the static first slide and
+/// in the app.
 pub fn slide_meta(view: &ChartView, lang: Lang) -> String {
     let mut parts = vec![dates_line(view, lang), view.unit_line.clone()];
-    parts.extend(view.caveat_text.first().cloned());
+    if let (Some(first), Some(text)) = (view.caveats.first(), view.caveat_text.first()) {
+        parts.push(first.cut_short(lang).unwrap_or_else(|| text.clone()));
+    }
     parts.extend(view.caveats.iter().skip(1).find_map(|c| c.cut_short(lang)));
     parts.retain(|p| !p.is_empty());
     parts.join(" · ")

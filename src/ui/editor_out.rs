@@ -138,7 +138,9 @@ pub fn Outputs() -> impl IntoView {
                     let q = query();
                     let sep = if q.is_empty() { "" } else { "?" };
                     let explorer = format!("{}{sep}{q}#{hash}", browser::base_url());
-                    let embed = format!("{}embed.html{sep}{q}#{hash}", browser::base_url());
+                    // the embed in the language she is using
+                    let lq = if lang.get() == Lang::En { format!("{q}{}lang=en", if q.is_empty() { "" } else { "&" }) } else { q.clone() };
+                    let embed = format!("{}embed.html{}{lq}#{hash}", browser::base_url(), if lq.is_empty() { "" } else { "?" });
                     let edit = format!("{}tao.html#{hash}", browser::base_url());
                     view! { <LinkOut explorer=explorer embed=embed edit=edit title=title() /> }.into_any()
                 }
@@ -176,9 +178,12 @@ fn FileEmbed() -> impl IntoView {
                 }
                 let mut pairs = state.compiled.with(|c| c.dataset.as_ref().map(editor::query).unwrap_or_default());
                 pairs.push(("data".into(), u.trim().to_string()));
+                if lang.get() == Lang::En {
+                    pairs.push(("lang".into(), "en".into()));
+                }
                 let src = format!("{}embed.html?{}", browser::base_url(), crate::deck::to_query(&pairs));
                 Some(view! {
-                    <label for="file-embed">{move || lang.get().pick("Mã nhúng theo tệp (iframe)", "Embed code for the file (iframe)")}</label>
+                    <label for="file-embed">{move || lang.get().pick("Mã nhúng theo tệp (khung iframe; dòng script sau nó, tuỳ chọn, cho khung tự co giãn)", "Embed code for the file (the iframe; the script line after it, optional, sizes the frame)")}</label>
                     <textarea id="file-embed" readonly rows="3" data-testid="file-embed-code">{iframe(&src, &title())}</textarea>
                 }.into_any())
             }}
@@ -208,7 +213,7 @@ fn LinkOut(explorer: String, embed: String, edit: String, title: String) -> impl
                 <a href=explorer target="_blank" rel="noopener" data-testid="open-link">{move || lang.get().pick("Mở trong trình khám phá ↗", "Open in the explorer ↗")}</a>
                 <a href=edit target="_blank" rel="noopener" data-testid="edit-link">{move || lang.get().pick("Liên kết để sửa lại bảng", "Link to edit the table again")}</a>
             </p>
-            <label for="out-embed">{move || lang.get().pick("Mã nhúng (iframe)", "Embed code (iframe)")}</label>
+            <label for="out-embed">{move || lang.get().pick("Mã nhúng (khung iframe; dòng script sau nó, tuỳ chọn, cho khung tự co giãn)", "Embed code (the iframe; the script line after it, optional, sizes the frame)")}</label>
             <textarea id="out-embed" data-testid="out-embed" readonly rows="3">{code}</textarea>
         </div>
     }

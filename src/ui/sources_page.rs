@@ -34,13 +34,13 @@ fn Entry(entry: SourceEntry, keep: Vec<(String, String)>) -> impl IntoView {
     let rows = entry.figures.into_iter().map(|f| {
         let href = explorer_href(&f.query, &keep);
         view! {
-            <tr>
-                <th scope="row">{f.area}</th>
-                <td data-label=l.pick("Chỉ tiêu", "Metric")>{f.metric}</td>
-                <td class="num" data-label=l.pick("Số liệu", "Figure")>{f.value}</td>
-                <td data-label=l.pick("Thời điểm", "Date")>{f.date}</td>
-                <td class="quote">{f.quote.map(|q| view! { <q lang="vi">{q}</q> })}</td>
-                <td><a href=href rel="external" data-testid="figure-in-explorer">{l.pick("Xem trên biểu đồ", "See it charted")}</a></td>
+            <tr role="row">
+                <th scope="row" role="rowheader">{f.area}</th>
+                <td role="cell" data-label=l.pick("Chỉ tiêu", "Metric")>{f.metric}</td>
+                <td class="num" role="cell" data-label=l.pick("Số liệu", "Figure")>{f.value}</td>
+                <td role="cell" data-label=l.pick("Thời điểm", "Date")>{f.date}</td>
+                <td class="quote" role="cell">{f.quote.map(|q| view! { <q lang="vi">{q}</q> })}</td>
+                <td role="cell"><a href=href rel="external" data-testid="figure-in-explorer">{l.pick("Xem trên biểu đồ", "See it charted")}</a></td>
             </tr>
         }
     }).collect_view();
@@ -49,14 +49,14 @@ fn Entry(entry: SourceEntry, keep: Vec<(String, String)>) -> impl IntoView {
             <h3>{s.publisher.clone()}</h3>
             <p class="source-title">{title}{s.published.as_deref().map(|p| format!(" ({})", crate::view::text::published_text(p, l)))}</p>
             {s.reporter.clone().map(|r| view! { <p class="source-reporter">{l.pick("Số liệu của: ", "Figures of: ")}{r}</p> })}
-            <div class="table-scroll"><table>
+            <div class="table-scroll"><table role="table">
                 <caption>{l.pick("Các số liệu lấy từ nguồn này", "Figures read in this source")}</caption>
-                <thead><tr>
-                    <th scope="col">{l.pick("Địa bàn", "Area")}</th><th scope="col">{l.pick("Chỉ tiêu", "Metric")}</th>
-                    <th scope="col">{l.pick("Số liệu", "Figure")}</th><th scope="col">{l.pick("Thời điểm", "Date")}</th>
-                    <th scope="col">{l.pick("Câu trích", "Quote")}</th><th scope="col"><span class="visually-hidden">{l.pick("Liên kết", "Link")}</span></th>
+                <thead role="rowgroup"><tr role="row">
+                    <th scope="col" role="columnheader">{l.pick("Địa bàn", "Area")}</th><th scope="col" role="columnheader">{l.pick("Chỉ tiêu", "Metric")}</th>
+                    <th scope="col" role="columnheader">{l.pick("Số liệu", "Figure")}</th><th scope="col" role="columnheader">{l.pick("Thời điểm", "Date")}</th>
+                    <th scope="col" role="columnheader">{l.pick("Câu trích", "Quote")}</th><th scope="col" role="columnheader"><span class="visually-hidden">{l.pick("Liên kết", "Link")}</span></th>
                 </tr></thead>
-                <tbody>{rows}</tbody>
+                <tbody role="rowgroup">{rows}</tbody>
             </table></div>
         </article>
     }
