@@ -145,12 +145,14 @@ describe('explorer: each control changes the chart', () => {
       const pct = page.locator('button[data-kind=pct]');
       assert.ok(await stacked.isDisabled(), 'stacked is disabled without a breakdown');
       assert.ok(await pct.isDisabled(), '100% is disabled without a breakdown');
+      assert.match(await stacked.getAttribute('title'), /Chia theo lĩnh vực/, 'the greyed-out button says what it needs');
       const before = await marksOf(page, 'explorer');
       assert.ok(before.every((m) => !m.key.includes(':')), 'no sector keys before');
       const after = await changeExplorer(page, () => page.locator('input[data-testid=by-sector]').check());
       assert.ok(after.length > 0 && after.every((m) => m.key.includes(':')), `sector keys (area:sector): ${keysOf(after).slice(0, 5)}`);
       assert.equal(queryOf(page).by, 'sector');
       assert.ok(await stacked.isEnabled(), 'stacked is enabled with a breakdown');
+      assert.equal(await stacked.getAttribute('title'), null, 'an available choice has no such title');
       assert.ok(await pct.isEnabled(), '100% is enabled with a breakdown');
 
       const st = await changeExplorer(page, () => stacked.click());

@@ -109,6 +109,38 @@ keyed_enum! {
     }
 }
 
+impl Mode {
+    /// Why the mode cannot be chosen for a selection (the greyed-out button's title).
+    pub fn unavailable(self, lang: Lang) -> &'static str {
+        match self {
+            Mode::Absolute => "",
+            Mode::Share => lang.pick(
+                "Cần chia theo lĩnh vực, hoặc một chỉ tiêu là phần của số HTX (đang hoạt động, ngừng hoạt động, quy mô nhỏ) có số HTX cùng thời điểm.",
+                "Needs the breakdown by sector, or a part of the cooperatives (operating, inactive, small) with the number of cooperatives at the same date.",
+            ),
+            Mode::PerCooperative => lang.pick(
+                "Cần số HTX của cùng địa bàn, cùng thời điểm, cho vốn, tài sản, doanh thu, lợi nhuận, thành viên hoặc lao động (không chia theo lĩnh vực).",
+                "Needs the number of cooperatives of the same area and date, for capital, assets, revenue, profit, members or workers (not by sector).",
+            ),
+        }
+    }
+}
+
+impl ChartKind {
+    /// Why the kind cannot be chosen for a selection (the greyed-out button's title).
+    pub fn unavailable(self, lang: Lang) -> &'static str {
+        match self {
+            ChartKind::Bars | ChartKind::Table => "",
+            ChartKind::Stacked | ChartKind::Stacked100 => lang.pick(
+                "Cần bật “Chia theo lĩnh vực” (khi các địa bàn đã chọn có số liệu theo lĩnh vực), hoặc chỉ tiêu xếp loại.",
+                "Needs “Break down by sector” (where the chosen areas have figures by sector), or the ratings metric.",
+            ),
+            ChartKind::Line => lang.pick("Cần một địa bàn có số liệu ở nhiều thời điểm.", "Needs an area with figures at several dates."),
+            ChartKind::Map => lang.pick("Chỉ tiêu này không có số liệu của tỉnh, thành hiện nay.", "This metric has no figures of current provinces."),
+        }
+    }
+}
+
 keyed_enum! {
     /// Sort order of bars (`sort=`).
     #[derive(Default)]

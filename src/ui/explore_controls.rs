@@ -209,7 +209,9 @@ fn SectorToggle() -> impl IntoView {
     };
     view! {
         <label class="control check">
-            <input type="checkbox" data-testid="by-sector" prop:checked=move || ex.sel.with(|s| s.by_sector) disabled=move || !has_sectors.get() on:change=on_change />
+            <input type="checkbox" data-testid="by-sector" prop:checked=move || ex.sel.with(|s| s.by_sector) disabled=move || !has_sectors.get()
+                title=move || (!has_sectors.get()).then(|| lang.get().pick("Các địa bàn đã chọn không có số liệu theo lĩnh vực.", "The chosen areas have no figures by sector."))
+                on:change=on_change />
             <span>{move || lang.get().pick("Chia theo lĩnh vực", "Break down by sector")}</span>
         </label>
     }
@@ -223,7 +225,9 @@ fn ModeButtons() -> impl IntoView {
         .map(|&m| {
             view! {
                 <button type="button" class="chip-button" data-mode=m.key() aria-pressed=move || ex.sel.with(|s| (s.mode == m).to_string())
-                    disabled=move || !ex.view.with(|v| v.modes.contains(&m)) on:click=move |_| ex.update(|s| s.mode = m)>{move || m.label(lang.get())}</button>
+                    disabled=move || !ex.view.with(|v| v.modes.contains(&m))
+                    title=move || (!ex.view.with(|v| v.modes.contains(&m))).then(|| m.unavailable(lang.get()))
+                    on:click=move |_| ex.update(|s| s.mode = m)>{move || m.label(lang.get())}</button>
             }
         })
         .collect_view()
@@ -275,7 +279,9 @@ fn KindButtons() -> impl IntoView {
         .map(|k| {
             view! {
                 <button type="button" class="chip-button" data-kind=k.key() aria-pressed=move || ex.sel.with(|s| (s.chart == k).to_string())
-                    disabled=move || !ex.view.with(|v| v.kinds.contains(&k)) on:click=move |_| ex.update(|s| s.chart = k)>{move || k.label(lang.get())}</button>
+                    disabled=move || !ex.view.with(|v| v.kinds.contains(&k))
+                    title=move || (!ex.view.with(|v| v.kinds.contains(&k))).then(|| k.unavailable(lang.get()))
+                    on:click=move |_| ex.update(|s| s.chart = k)>{move || k.label(lang.get())}</button>
             }
         })
         .collect_view()

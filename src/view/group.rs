@@ -74,20 +74,21 @@ fn name(ds: &Dataset, groups: &mut [Group], lang: Lang) {
         if let Some(part) = &groups[i].figs[0].obs.part {
             label = format!("{label} — {part}");
         } else if count[&code] > 1 {
-            label = tell_apart(ds, groups, i, label);
+            label = tell_apart(ds, groups, i, label, lang);
         }
         groups[i].label = label;
     }
 }
 
-/// Several groups of one area: name the publisher (same date, several sources) or the scope.
-fn tell_apart(ds: &Dataset, groups: &[Group], i: usize, label: String) -> String {
+/// Several groups of one area: name the publisher (same date, several sources) or the scope (in
+/// English, the publisher where the sources differ: a scope is the source's Vietnamese words).
+fn tell_apart(ds: &Dataset, groups: &[Group], i: usize, label: String, lang: Lang) -> String {
     let g = &groups[i];
     let same: Vec<&Group> = groups.iter().filter(|x| x.area.code == g.area.code).collect();
     let sources: BTreeSet<&str> = crate::sort::set(same.iter().map(|x| x.source));
     let scopes: BTreeSet<Option<&str>> = crate::sort::set(same.iter().map(|x| x.figs[0].obs.scope.as_deref()));
     let same_date = same.iter().filter(|x| x.date == g.date).count() > 1;
-    if sources.len() > 1 && same_date {
+    if sources.len() > 1 && (same_date || lang == Lang::En) {
         format!("{label} ({})", short_publisher(ds, g.source))
     } else if scopes.len() > 1 {
         match &g.figs[0].obs.scope {
