@@ -121,7 +121,7 @@ describe('a portal sub-folder on a plain static host (no fallback to index.html)
 });
 
 describe('offline after the first visit', () => {
-  it('reloading without a network still draws the explorer, a deck, an embed and the chart maker opened once online', T, async () => {
+  it('reloading without a network still draws the explorer (precached), and a deck, an embed and the chart maker opened once online', T, async () => {
     const site = await startServer(DIST, 0);
     const page = await newPage(browser);
     try {
@@ -140,8 +140,12 @@ describe('offline after the first visit', () => {
       const maker = new URL('tao.html', site.url).href;
       const precache = await page.evaluate(async () => (await (await fetch('sw.js')).text()).match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
       assert.doesNotMatch(precache, /tao\.html|htx-editor-/, 'the chart maker is not in the precache list');
+      assert.doesNotMatch(precache, /embed\.html|htx-embed-|base-[0-9a-f]+\.css/, 'nor the embed');
       await page.goto(maker, { waitUntil: 'load' });
       await page.locator('[data-testid=read-table]').waitFor();
+      // an embed opened once online (its files are kept then)
+      await page.goto(new URL('embed.html?m=cooperatives', site.url).href, { waitUntil: 'load' });
+      await page.locator('figure.chart[data-chart="embed"] canvas[data-drawn="1"]').waitFor();
       await page.context().setOffline(true);
       await page.goto(site.url, { waitUntil: 'load' });
       await waitForCharts(page);

@@ -73,7 +73,7 @@ async function networkFirstData(request) {
   }
 }
 
-// A page that is not precached (the chart maker) is kept once it has been loaded from its own
+// A page that is not precached (the chart maker, the embed) is kept once it has been loaded from its own
 // .html address (not from another address a host may answer with some other page).
 async function keepPage(url, response) {
   const page = pageFor(url);
@@ -95,7 +95,7 @@ async function networkFirstPage(request, url) {
 }
 
 // The build's files: from the cache, else from the network, kept for offline use (the files that
-// are not precached: the chart maker's bundle).
+// are not precached: the chart maker's and the embed's bundles).
 async function cacheFirst(request) {
   const hit = await fromCache(SHELL, request);
   if (hit) return hit;

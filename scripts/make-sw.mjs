@@ -34,10 +34,16 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const all = buildFiles(dist);
   const version = buildVersion(dist, all);
   // Not precached: the embed's one-metric data files (data/m/: offline, an embed reads the whole
-  // data file) and the chart maker (tao.html and its bundle, about 350 KB brotli that a reader of
-  // the charts would download in the background for nothing): the worker keeps a copy of its
-  // files the first time they are loaded, so it works offline once it has been opened.
-  const lazy = (f) => f.startsWith('data/m/') || f === 'tao.html' || /^htx-editor-[0-9a-f]+(\.js|_bg\.wasm)$/.test(f);
+  // data file), the chart maker (tao.html and its bundle, about 350 KB brotli) and the embed
+  // (embed.html, its bundle and stylesheet, about 155 KB): a reader of the charts would download
+  // them in the background for nothing. The worker keeps a copy of their files the first time
+  // they are loaded, so each works offline once it has been opened.
+  const lazy = (f) =>
+    f.startsWith('data/m/') ||
+    f === 'tao.html' ||
+    f === 'embed.html' ||
+    /^htx-(editor|embed)-[0-9a-f]+(\.js|_bg\.wasm)$/.test(f) ||
+    /^base-[0-9a-f]+\.css$/.test(f);
   const list = all.filter((f) => !lazy(f));
   const out = template.replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(['./', ...list], null, 2));
   fs.writeFileSync(path.join(dist, 'sw.js'), out);
