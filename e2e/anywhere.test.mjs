@@ -253,6 +253,18 @@ describe('a phone (360 px)', () => {
       assert.equal(await page.locator('[data-testid=controls-toggle]').getAttribute('aria-expanded'), 'true');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 1, `no sideways scroll (${overflow} px)`);
+      // a change, then back to the chart: the options close and the chart is on the screen
+      await page.locator('button[data-kind=table]').click();
+      await page.locator('figure[data-chart=explorer] [data-testid=figures-table]').waitFor();
+      await page.locator('button[data-kind=bars]').click();
+      await page.locator(`${EXPLORER_CANVAS}[data-drawn="1"]`).waitFor();
+      await page.locator('[data-testid=see-chart]').click();
+      await page.locator('[data-testid=controls]').waitFor({ state: 'hidden' });
+      await page.waitForFunction((sel) => {
+        const r = document.querySelector(sel)?.getBoundingClientRect();
+        return r && r.top >= 0 && r.top < window.innerHeight - 80;
+      }, EXPLORER_CANVAS, { timeout: 5_000, polling: 50 });
+      assert.equal(await page.locator('[data-testid=controls-toggle]').getAttribute('aria-expanded'), 'false');
       assertNoErrors(page);
     } finally {
       await closePage(page);

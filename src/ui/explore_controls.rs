@@ -44,6 +44,13 @@ pub fn Controls() -> impl IntoView {
                 <SortSelect />
             </div>
             <div class="control kinds" role="group"><span>{move || lang.get().pick("Dạng biểu đồ", "Chart")}</span><KindButtons /></div>
+            // on a phone the open options fill the screen: this closes them and shows the chart
+            <button type="button" class="see-chart" data-testid="see-chart" on:click=move |_| {
+                open.set(false);
+                if let Some(bar) = crate::web::document().query_selector(".explorer .controls-bar").ok().flatten() {
+                    bar.scroll_into_view();
+                }
+            }>{move || lang.get().pick("Xem biểu đồ ↓", "See the chart ↓")}</button>
         </div>
     }
 }
