@@ -11,7 +11,7 @@ use std::rc::Rc;
 pub fn figures_table(rows: &[Figure], caption: &str, l: Lang) -> web_sys::Element {
     let wrap = dom::el("div", "chart-table open");
     let scroll = dom::el("div", "table-scroll");
-    let table = dom::el("table", "");
+    let table = dom::el("table", "phone-rows");
     dom::attrs(&table, &[("data-testid", "figures-table"), ("role", "table")]);
     let head = dom::el("thead", "");
     dom::attrs(&head, &[("role", "rowgroup")]);

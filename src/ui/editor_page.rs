@@ -86,13 +86,14 @@ fn EditorBody() -> impl IntoView {
     let query = Signal::derive(move || state.compiled.with(|c| c.dataset.as_ref().map(editor::query).unwrap_or_default()));
     let empty_text = Signal::derive(move || {
         let blank = state.draft.with(|d| d.table.rows.iter().flatten().all(|c| c.trim().is_empty()));
-        let n = state.compiled.with(|c| c.issues.len());
-        match (lang.get(), blank, n) {
-            (Lang::Vi, true, _) | (Lang::Vi, false, 0) => "Chưa có số liệu để vẽ: hãy dán hoặc nhập bảng ở mục 1.".to_string(),
-            (Lang::En, true, _) | (Lang::En, false, 0) => "No figures to draw yet: paste or type a table in step 1.".to_string(),
-            (Lang::Vi, false, n) => format!("Chưa vẽ được số liệu nào: còn {n} chỗ cần sửa, xem danh sách ở mục 5."),
-            (Lang::En, false, 1) => "Nothing can be drawn yet: one thing to fix, listed in step 5.".to_string(),
-            (Lang::En, false, n) => format!("Nothing can be drawn yet: {n} things to fix, listed in step 5."),
+        // a blank table's issues (no area column, no value…) are not what she has to do first
+        let n = if blank { 0 } else { state.compiled.with(|c| c.issues.len()) };
+        match (lang.get(), n) {
+            (Lang::Vi, 0) => "Chưa có số liệu để vẽ: hãy dán hoặc nhập bảng ở mục 1.".to_string(),
+            (Lang::En, 0) => "No figures to draw yet: paste or type a table in step 1.".to_string(),
+            (Lang::Vi, n) => format!("Chưa vẽ được số liệu nào: còn {n} chỗ cần sửa, xem danh sách ở mục 5."),
+            (Lang::En, 1) => "Nothing can be drawn yet: one thing to fix, listed in step 5.".to_string(),
+            (Lang::En, n) => format!("Nothing can be drawn yet: {n} things to fix, listed in step 5."),
         }
     });
     view! {

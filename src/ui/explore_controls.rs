@@ -230,10 +230,11 @@ fn ModeButtons() -> impl IntoView {
     Mode::ALL
         .iter()
         .map(|&m| {
+            let off = move || !ex.view.with(|v| v.modes.contains(&m));
             view! {
                 <button type="button" class="chip-button" data-mode=m.key() aria-pressed=move || ex.sel.with(|s| (s.mode == m).to_string())
-                    disabled=move || !ex.view.with(|v| v.modes.contains(&m))
-                    title=move || (!ex.view.with(|v| v.modes.contains(&m))).then(|| m.unavailable(lang.get()))
+                    disabled=off
+                    title=move || off().then(|| m.unavailable(lang.get()))
                     on:click=move |_| ex.update(|s| s.mode = m)>{move || m.label(lang.get())}</button>
             }
         })
@@ -284,10 +285,11 @@ fn KindButtons() -> impl IntoView {
     [ChartKind::Bars, ChartKind::Stacked, ChartKind::Stacked100, ChartKind::Line, ChartKind::Map, ChartKind::Table]
         .into_iter()
         .map(|k| {
+            let off = move || !ex.view.with(|v| v.kinds.contains(&k));
             view! {
                 <button type="button" class="chip-button" data-kind=k.key() aria-pressed=move || ex.sel.with(|s| (s.chart == k).to_string())
-                    disabled=move || !ex.view.with(|v| v.kinds.contains(&k))
-                    title=move || (!ex.view.with(|v| v.kinds.contains(&k))).then(|| k.unavailable(lang.get()))
+                    disabled=off
+                    title=move || off().then(|| k.unavailable(lang.get()))
                     on:click=move |_| ex.update(|s| s.chart = k)>{move || k.label(lang.get())}</button>
             }
         })

@@ -39,7 +39,7 @@ pub fn FiguresTable(rows: Signal<Vec<Figure>>, #[prop(optional, into)] caption: 
     let table = move || {
         view! {
             <div class="table-scroll">
-                <table role="table" data-testid="figures-table">
+                <table class="phone-rows" role="table" data-testid="figures-table">
                     {caption.map(|c| view! { <caption>{move || c.get()}</caption> })}
                     <thead role="rowgroup" inner_html=move || table_head(lang.get())></thead>
                     <tbody role="rowgroup" inner_html=move || rows.with(|r| table_rows(r, page.get(), lang.get()))></tbody>

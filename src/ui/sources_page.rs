@@ -49,7 +49,7 @@ fn Entry(entry: SourceEntry, keep: Vec<(String, String)>) -> impl IntoView {
             <h3>{s.publisher.clone()}</h3>
             <p class="source-title">{title}{s.published.as_deref().map(|p| format!(" ({})", crate::view::text::published_text(p, l)))}</p>
             {s.reporter.clone().map(|r| view! { <p class="source-reporter">{l.pick("Số liệu của: ", "Figures of: ")}{r}</p> })}
-            <div class="table-scroll"><table role="table">
+            <div class="table-scroll"><table class="phone-rows" role="table">
                 <caption>{l.pick("Các số liệu lấy từ nguồn này", "Figures read in this source")}</caption>
                 <thead role="rowgroup"><tr role="row">
                     <th scope="col" role="columnheader">{l.pick("Địa bàn", "Area")}</th><th scope="col" role="columnheader">{l.pick("Chỉ tiêu", "Metric")}</th>
