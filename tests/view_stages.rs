@@ -505,7 +505,7 @@ fn every_caveat() -> Vec<Caveat> {
         Caveat::OneDateOnly { areas: (0..9).map(|i| format!("X{i}")).collect() },
         Caveat::TileMap { former: 1 },
         Caveat::TopRows { shown: 40, more: 2994 },
-        Caveat::TopSeries { shown: 12, more: 7 },
+        Caveat::TopSeries { shown: 8, more: 7 },
     ]
 }
 

@@ -115,34 +115,90 @@ fn draw_lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &SeriesSp
     Ok(())
 }
 
-/// Which points get a label: the last point first, then right to left; a label that would overlap
-/// one already placed is left out (the tooltip still gives the figure).
-fn labels_shown(spec: &SeriesSpec, p: &Plot, t: &Theme, width: f64) -> Vec<bool> {
-    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
-    let mut show_label = vec![false; spec.points.len()];
+/// A box on the chart: left, top, right, bottom.
+type Box = (f64, f64, f64, f64);
+
+fn overlaps(a: &Box, b: &Box) -> bool {
+    !(a.2 < b.0 || a.0 > b.2 || a.3 < b.1 || a.1 > b.3)
+}
+
+/// Whether the segment from `a` to `b` crosses the box (sampled every 2 px).
+fn crosses(r: &Box, a: (f64, f64), b: (f64, f64)) -> bool {
+    let steps = ((b.0 - a.0).hypot(b.1 - a.1) / 2.0).ceil().max(1.0) as usize;
+    (0..=steps).any(|k| {
+        let f = k as f64 / steps as f64;
+        let (x, y) = (a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f);
+        x >= r.0 && x <= r.2 && y >= r.1 && y <= r.3
+    })
+}
+
+/// Where a point's label is drawn: its anchor and whether it hangs below the point.
+#[derive(Clone, Copy)]
+struct LabelAt {
+    x: f64,
+    y: f64,
+    below: bool,
+}
+
+/// The segments drawn by [`draw_lines`], in screen positions.
+fn segments(spec: &SeriesSpec, p: &Plot) -> Vec<((f64, f64), (f64, f64))> {
+    let mut out = Vec::new();
+    for a in &spec.points {
+        let next = spec.points.iter().filter(|q| q.series == a.series && q.x > a.x).map(|q| q.x).fold(f64::INFINITY, f64::min);
+        for b in spec.points.iter().filter(|q| q.series == a.series && q.x == next) {
+            out.push(((p.sx(a.x), p.sy(a.y)), (p.sx(b.x), p.sy(b.y))));
+        }
+    }
+    out
+}
+
+/// Where each point's label goes, if anywhere. The last point first, then right to left; a label
+/// goes above its point, or below it when above would cross a line (the lower of two figures at
+/// one date always below). A label that would overlap another label or a point, or leave the plot, is left
+/// out (the tooltip and the table still give the figure).
+fn place_labels(spec: &SeriesSpec, p: &Plot, t: &Theme, width: f64) -> Vec<Option<LabelAt>> {
+    let r = 4.5;
+    let mut taken: Vec<Box> = spec.points.iter().map(|q| (p.sx(q.x) - r, p.sy(q.y) - r, p.sx(q.x) + r, p.sy(q.y) + r)).collect();
+    let lines = segments(spec, p);
+    let mut out = vec![None; spec.points.len()];
     let lh = t.text * 0.85 * 1.2;
     for i in (0..spec.points.len()).rev() {
         let q = &spec.points[i];
         let (x, y) = (p.sx(q.x), p.sy(q.y));
         let half = text_width(&q.label, t.text * 0.85) / 2.0;
         let lx = x.clamp(half + 2.0, (width - half - 2.0).max(half + 2.0));
-        let above = spec.points.iter().filter(|o| o.x == q.x && o.series == q.series).all(|o| o.y <= q.y);
-        let (y0, y1) = if above { (y - 8.5 - lh, y - 8.5) } else { (y + 8.5, y + 8.5 + lh) };
-        let rect = (lx - half - 3.0, y0, lx + half + 3.0, y1);
-        if placed.iter().all(|o| rect.2 < o.0 || rect.0 > o.2 || rect.3 < o.1 || rect.1 > o.3) {
-            placed.push(rect);
-            show_label[i] = true;
+        let same_series = || spec.points.iter().filter(|o| o.series == q.series);
+        let highest_at_date = same_series().filter(|o| o.x == q.x).all(|o| o.y <= q.y);
+        let only_at_date = same_series().filter(|o| o.x == q.x).count() == 1;
+        // two figures at one date keep their sides (the higher above); one goes above unless
+        // that crosses a line
+        let sides: &[bool] = match (only_at_date, highest_at_date) {
+            (true, _) => &[false, true],
+            (false, true) => &[false],
+            (false, false) => &[true],
+        };
+        let rect = |below: bool| -> Box {
+            let (y0, y1) = if below { (y + r + 4.0, y + r + 4.0 + lh) } else { (y - r - 4.0 - lh, y - r - 4.0) };
+            (lx - half - 3.0, y0, lx + half + 3.0, y1)
+        };
+        let free = |b: &Box| b.1 >= p.top - t.text && b.3 <= p.bottom && taken.iter().all(|o| !overlaps(b, o));
+        let clear = |b: &Box| lines.iter().all(|(a, c)| !crosses(b, *a, *c));
+        let pick = sides.iter().copied().find(|&s| free(&rect(s)) && clear(&rect(s))).or_else(|| sides.iter().copied().find(|&s| free(&rect(s))));
+        if let Some(below) = pick {
+            taken.push(rect(below));
+            let ly = if below { y + r + 4.0 } else { y - r - 4.0 };
+            out[i] = Some(LabelAt { x: lx, y: ly, below });
         }
     }
-    show_label
+    out
 }
 
 /// The points (hollow for non-exact figures) and their labels; returns the marks.
 fn draw_points<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &SeriesSpec, p: &Plot, t: &Theme, width: f64) -> Result<Vec<Mark>, DrawError> {
-    let show_label = labels_shown(spec, p, t, width);
+    let labels = place_labels(spec, p, t, width);
     let multi = spec.series.len() > 1;
     let mut marks = Vec::new();
-    for (i, q) in spec.points.iter().enumerate() {
+    for (q, at) in spec.points.iter().zip(labels) {
         let (x, y) = (p.sx(q.x), p.sy(q.y));
         // one series: a second report at the same date in the sixth palette colour
         let colour = if multi || q.rank_at_date == 0 { series_colour(spec, t, q.series) } else { t.palette[5] };
@@ -156,12 +212,9 @@ fn draw_points<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &SeriesS
             area.draw(&Circle::new(t.pt(x, y), t.px(r), t.background.filled()))?;
             area.draw(&Circle::new(t.pt(x, y), t.px(r), colour.stroke_width(t.px(2.0) as u32)))?;
         }
-        let highest_at_date = spec.points.iter().filter(|o| o.x == q.x && o.series == q.series).all(|o| o.y <= q.y);
-        let (ly, v) = if highest_at_date { (y - r - 4.0, VPos::Bottom) } else { (y + r + 4.0, VPos::Top) };
-        if show_label[i] {
-            let half = text_width(&q.label, t.text * 0.85) / 2.0;
-            let lx = x.clamp(half + 2.0, (width - half - 2.0).max(half + 2.0));
-            area.draw(&Text::new(q.label.clone(), t.pt(lx, ly), font(t, 0.85, &t.ink, HPos::Center, v)))?;
+        if let Some(at) = at {
+            let v = if at.below { VPos::Top } else { VPos::Bottom };
+            area.draw(&Text::new(q.label.clone(), t.pt(at.x, at.y), font(t, 0.85, &t.ink, HPos::Center, v)))?;
         }
         let hit = Rect { x: x - 12.0, y: y - 12.0, w: 24.0, h: 24.0 };
         marks.push(Mark { key: q.key.clone(), label: q.date.clone(), record: q.record, hit, shape: Rect { x: x - r, y: y - r, w: 2.0 * r, h: 2.0 * r } });
@@ -193,4 +246,76 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &SeriesSpec
     draw_axes(area, &plot, &ticks, &tick_labels, t)?;
     draw_lines(area, spec, &plot, t)?;
     draw_points(area, spec, &plot, t, width)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::spec::SeriesPoint;
+    use crate::model::{Qualifier, Unit};
+
+    fn point(series: usize, x: f64, y: f64, label: &str) -> SeriesPoint {
+        SeriesPoint { key: format!("{series}:{x}:{y}"), x, y, label: label.into(), date: String::new(), qualifier: Qualifier::Exact, record: 0, rank_at_date: 0, series }
+    }
+
+    fn spec(points: Vec<SeriesPoint>) -> SeriesSpec {
+        let n = points.iter().map(|p| p.series + 1).max().unwrap_or(0);
+        SeriesSpec { unit: Unit::Cooperatives, tick_divisor: 1.0, points, series: (0..n).map(|i| format!("S{i}")).collect(), colours: (0..n).collect() }
+    }
+
+    fn plot() -> Plot {
+        Plot { left: 40.0, right: 620.0, top: 20.0, bottom: 380.0, x_lo: 2020.0, x_hi: 2026.0, top_tick: 3000.0 }
+    }
+
+    #[test]
+    fn a_label_under_a_steep_drop_goes_below_its_point() {
+        // 2.374 then 2.021 a few months later: above the second point, the label would sit on the line
+        let s = spec(vec![point(0, 2022.5, 2374.0, "2.374"), point(0, 2022.6, 2021.0, "2.021")]);
+        let at = place_labels(&s, &plot(), &Theme::light(1.0), 640.0);
+        assert!(!at[0].expect("first label").below);
+        assert!(at[1].expect("second label").below);
+    }
+
+    #[test]
+    fn a_gentle_line_keeps_its_labels_above() {
+        let s = spec(vec![point(0, 2021.5, 1000.0, "1.000"), point(0, 2022.5, 1100.0, "1.100"), point(0, 2023.5, 1200.0, "1.200")]);
+        let at = place_labels(&s, &plot(), &Theme::light(1.0), 640.0);
+        assert!(at.iter().all(|a| a.is_some_and(|a| !a.below)));
+    }
+
+    #[test]
+    fn crowded_labels_never_overlap_each_other_or_a_point() {
+        let mut pts = Vec::new();
+        for s in 0..4 {
+            for k in 0..6 {
+                pts.push(point(s, 2020.5 + k as f64 * 0.9, 400.0 + s as f64 * 40.0 + (k % 2) as f64 * 30.0, "12.345"));
+            }
+        }
+        let s = spec(pts);
+        let (p, t) = (plot(), Theme::light(1.0));
+        let at = place_labels(&s, &p, &t, 640.0);
+        let lh = t.text * 0.85 * 1.2;
+        let boxes: Vec<Box> = s
+            .points
+            .iter()
+            .zip(&at)
+            .filter_map(|(q, a)| a.map(|a| (q, a)))
+            .map(|(q, a)| {
+                let half = text_width(&q.label, t.text * 0.85) / 2.0;
+                let (y0, y1) = if a.below { (a.y, a.y + lh) } else { (a.y - lh, a.y) };
+                (a.x - half, y0, a.x + half, y1)
+            })
+            .collect();
+        assert!(boxes.len() >= 4, "some labels are placed");
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                assert!(!overlaps(a, b), "{a:?} overlaps {b:?}");
+            }
+            for q in &s.points {
+                let m = (p.sx(q.x) - 4.5, p.sy(q.y) - 4.5, p.sx(q.x) + 4.5, p.sy(q.y) + 4.5);
+                assert!(!overlaps(a, &m), "{a:?} covers the point at {m:?}");
+            }
+            assert!(a.3 <= p.bottom, "{a:?} below the axis");
+        }
+    }
 }

@@ -39,8 +39,9 @@ pub struct Laid<'a> {
 /// The most rows (bars, stacked rows) a chart draws; the others are in its table. A canvas never
 /// grows taller than a browser allows, and a chart of 3,000 communes stays readable.
 pub const MAX_ROWS: usize = 40;
-/// The most lines a line chart draws.
-pub const MAX_SERIES: usize = 12;
+/// The most lines a line chart draws: one colour each (eight colour-blind-safe colours; a ninth
+/// line would repeat the first's colour and could not be told apart from it).
+pub const MAX_SERIES: usize = 8;
 
 /// Lays out the figures as the plan's chart kind.
 pub fn lay_out<'a>(ds: &'a Dataset, sel: &Selection, plan: &Plan, figs: Vec<Fig<'a>>, lang: Lang) -> Laid<'a> {
