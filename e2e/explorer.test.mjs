@@ -104,6 +104,17 @@ describe('explorer: each control changes the chart', () => {
       const p34 = await changeExplorer(page, () => presets.nth(1).click());
       assert.ok(p34.length >= 1 && p34.every((m) => /^P\d\d/.test(m.key)), `34-province marks are P codes: ${keysOf(p34)}`);
       assert.equal(queryOf(page).a, 'p34');
+      // a metric with national figures only: the other presets are greyed out and say why,
+      // and the chart moves to the whole country instead of drawing nothing
+      const national = await changeExplorer(page, () => page.selectOption('select[data-testid=metric]', 'profit'));
+      assert.ok(national.length >= 1 && national.every((m) => m.key.startsWith('VN')), `profit marks: ${keysOf(national)}`);
+      assert.equal(queryOf(page).a, 'vn');
+      for (const a of ['local', 'p34', 'regions']) {
+        const b = page.locator(`.presets button[data-areas=${a}]`);
+        assert.ok(await b.isDisabled(), `${a} is greyed out for profit`);
+        assert.match(await b.getAttribute('title'), /không có số liệu của các địa bàn này/);
+      }
+      assert.ok(await page.locator('.presets button[data-areas=vn]').isEnabled());
       assertNoErrors(page);
     } finally {
       await closePage(page);

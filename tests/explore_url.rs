@@ -76,6 +76,7 @@ fn every_metric_of_the_data_round_trips() {
     for (metric, unit, areas) in htx_charts::view::metric_choices(&ds) {
         assert!(areas > 0);
         let s = Selection { metric, unit, ..Selection::default() };
+        let s = Selection { areas: htx_charts::view::filter::areas_for_metric(&ds, &s), ..s };
         round_trip(&ds, &s);
         let q = to_query(&s);
         if (metric, unit) != (Metric::Cooperatives, Unit::Cooperatives) {
@@ -226,4 +227,25 @@ fn map_and_lenient_forms() {
     assert_eq!(s.chart, ChartKind::Map);
     assert_eq!((s.metric, s.unit), (Metric::IncomePerWorker, Unit::VndPerMonth));
     assert_eq!(s.hidden, ["agriculture", "P20"]);
+}
+
+/// Two metrics: cooperatives in a province, profit of the whole country only.
+const NATIONAL_ONLY: &str = r#"{"format": "htx-charts/1", "title": "t", "updated": "2026-01-01",
+  "sources": [{"id": "s", "publisher": "Báo A", "title": "Bài", "published": "2024"}],
+  "areas": [{"code": "VN", "name": "Việt Nam", "short": "Việt Nam", "name_en": "Viet Nam", "level": "country"},
+            {"code": "P20", "name": "Lạng Sơn", "short": "Lạng Sơn", "name_en": "Lang Son", "level": "province"}],
+  "observations": [
+    {"area": "P20", "date": "2023", "metric": "cooperatives", "value": 478, "qualifier": "exact", "unit": "cooperatives", "source": "s", "quote": "có 478 HTX"},
+    {"area": "VN", "date": "2023", "metric": "profit", "value": 5000000000, "qualifier": "exact", "unit": "vnd", "source": "s", "quote": "lãi 5 tỷ đồng"}]}"#;
+
+#[test]
+fn a_metric_without_figures_of_the_default_areas_opens_on_a_preset_that_has_some() {
+    let ds = common::from_json(NATIONAL_ONLY);
+    let (s, notices) = parse(&ds, &[("m", "profit")]);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(s.areas, AreaSet::Country);
+    assert_eq!(to_query(&s), pairs(&[("m", "profit"), ("a", "vn")]));
+    // areas asked for are kept, even without figures (the chart says so)
+    assert_eq!(parse(&ds, &[("m", "profit"), ("a", "p34")]).0.areas, AreaSet::Provinces);
+    assert_eq!(parse(&ds, &[]).0.areas, AreaSet::Local);
 }

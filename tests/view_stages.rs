@@ -121,6 +121,16 @@ fn filter_keeps_the_metric_in_the_chosen_areas() {
     let month = filter::scope(&ds, &Selection { metric: Metric::IncomePerWorker, unit: Unit::VndPerMonth, ..Selection::default() });
     assert_eq!(areas(&month.totals), ["P20"]);
     assert_eq!(month.areas_with_data, ["P20"]);
+    // the area presets that would chart something (the others are greyed out)
+    let with = |codes: &[String]| AreaSet::PRESETS.iter().filter(|p| filter::preset_has_data(&ds, p, codes)).map(AreaSet::key).collect::<Vec<_>>();
+    assert_eq!(with(&custom.areas_with_data), ["local", "p34", "regions", "vn"]);
+    assert_eq!(with(&month.areas_with_data), ["local", "p34"]);
+    // a metric without figures of the chosen preset opens on the first preset that has some
+    let monthly = |areas| Selection { metric: Metric::IncomePerWorker, unit: Unit::VndPerMonth, areas, ..Selection::default() };
+    assert_eq!(filter::areas_for_metric(&ds, &monthly(AreaSet::Regions)), AreaSet::Local);
+    assert_eq!(filter::areas_for_metric(&ds, &monthly(AreaSet::Provinces)), AreaSet::Provinces);
+    let chosen = AreaSet::Custom(vec!["R1".into()]);
+    assert_eq!(filter::areas_for_metric(&ds, &monthly(chosen.clone())), chosen, "chosen areas are kept");
     let ratings = filter::scope(&ds, &Selection { metric: Metric::RatingShare, unit: Unit::Percent, ..Selection::default() });
     assert_eq!(ratings.ratings.len(), 3);
     assert!(ratings.totals.is_empty() && ratings.parts.is_empty());

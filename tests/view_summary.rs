@@ -455,9 +455,12 @@ fn a_long_chart_is_summed_up_whole() {
     assert_eq!(vi.summary, format!("45 địa bàn, cùng thời điểm 2024. Nhiều nhất: Thử {} 144 HTX; ít nhất: Thử {} 100 HTX.", letters(44), letters(0)));
     assert!(en.summary.starts_with("45 areas, all dated 2024."), "{}", en.summary);
     let (vi, _) = both(&ds, "c=line");
-    assert!(vi.summary.starts_with("45 đường, số liệu từ 2020 đến 2024."), "{}", vi.summary);
+    // 8 lines drawn (one colour each), the other 37 areas in the table
+    assert!(vi.summary.starts_with("8 đường, số liệu từ 2020 đến 2024; 37 địa bàn khác không vẽ (xem bảng)."), "{}", vi.summary);
     assert!(vi.summary.contains(&format!("Thử {}: tăng 50 HTX, từ 94 HTX (2020) lên 144 HTX (2024)", letters(44))), "{}", vi.summary);
-    assert!(vi.summary.ends_with("và 42 đường khác."), "{}", vi.summary);
+    assert!(vi.summary.ends_with("và 5 đường khác."), "{}", vi.summary);
+    let (_, en) = both(&ds, "c=line");
+    assert!(en.summary.starts_with("8 lines, figures from 2020 to 2024; 37 more areas not drawn (see the table)."), "{}", en.summary);
 }
 
 /// A name without digits for a number (0 → "a", 27 → "bb").

@@ -166,6 +166,11 @@ pub fn from_query(pairs: &[(String, String)], ds: &Dataset) -> (Selection, Vec<P
             }
         }
     }
+    // no `a=`: the default areas, or the first preset with figures of the metric (`?m=profit`
+    // has national figures only)
+    if !values.iter().any(|(n, _)| *n == "a") {
+        sel.areas = crate::view::filter::areas_for_metric(ds, &sel);
+    }
     (sel, notices)
 }
 

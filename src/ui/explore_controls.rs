@@ -64,6 +64,7 @@ fn MetricSelect() -> impl IntoView {
             ex.update(|s| {
                 s.metric = m;
                 s.unit = u;
+                s.areas = crate::view::filter::areas_for_metric(&ds, s);
                 s.mode = Mode::Absolute;
                 s.date = DatePick::Latest;
                 s.hidden.clear();
@@ -85,13 +86,17 @@ fn MetricSelect() -> impl IntoView {
 
 #[component]
 fn AreaPresets() -> impl IntoView {
-    let (lang, ex) = (lang(), use_explore());
+    let (ds, lang, ex) = (dataset(), lang(), use_explore());
     AreaSet::PRESETS
         .into_iter()
         .map(|p| {
-            let (p2, p3) = (p.clone(), p.clone());
+            let (p2, p3, p4, key) = (p.clone(), p.clone(), p.clone(), p.key());
+            let ds = ds.clone();
+            let off = Memo::new(move |_| ex.view.with(|v| !crate::view::filter::preset_has_data(&ds, &p4, &v.areas_with_data)));
             view! {
-                <button type="button" class="chip-button" aria-pressed=move || ex.sel.with(|s| (s.areas == p2).to_string())
+                <button type="button" class="chip-button" data-areas=key aria-pressed=move || ex.sel.with(|s| (s.areas == p2).to_string())
+                    disabled=move || off.get()
+                    title=move || off.get().then(|| AreaSet::unavailable(lang.get()))
                     on:click=move |_| { let p = p3.clone(); ex.update(|s| s.areas = p) }>{move || p.label(lang.get())}</button>
             }
         })

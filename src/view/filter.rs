@@ -31,6 +31,26 @@ pub fn in_set(set: &AreaSet, a: &Area) -> bool {
     }
 }
 
+/// Whether any of the areas that have the metric (`areas_with_data`, see [`Scoped`]) belongs to
+/// the preset: a preset without one would chart nothing (its button is greyed out).
+pub fn preset_has_data(ds: &Dataset, preset: &AreaSet, areas_with_data: &[String]) -> bool {
+    areas_with_data.iter().any(|c| ds.area(c).is_some_and(|a| in_set(preset, a)))
+}
+
+/// The areas to show after the metric changed to `sel`'s: its areas, unless they are a preset
+/// without a figure of that metric, then the first preset that has one (a list of chosen areas
+/// is kept: its chart says which have no figure).
+pub fn areas_for_metric(ds: &Dataset, sel: &Selection) -> AreaSet {
+    if matches!(sel.areas, AreaSet::Custom(_)) {
+        return sel.areas.clone();
+    }
+    let with = scope(ds, sel).areas_with_data;
+    if preset_has_data(ds, &sel.areas, &with) {
+        return sel.areas.clone();
+    }
+    AreaSet::PRESETS.into_iter().find(|p| preset_has_data(ds, p, &with)).unwrap_or_else(|| sel.areas.clone())
+}
+
 /// True for a total: no sector and no rating class.
 pub fn is_total(o: &Observation) -> bool {
     o.sector.is_none() && o.rating.is_none()

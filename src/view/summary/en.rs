@@ -15,7 +15,7 @@ impl Summary {
             Body::Bars { figures, areas, dates, max, min } => out.extend(w.bars(*figures, *areas, dates, max, min)),
             Body::Parts { area, date, kind, parts, max, min } => out.extend(w.parts(area, date, *kind, *parts, max, min)),
             Body::Stacked { rows, areas, kind, classes, dates, detail } => out.extend(w.stacked(*rows, *areas, *kind, *classes, dates, detail)),
-            Body::Lines { lines, more, dates } => out.extend(w.lines(lines, *more, dates)),
+            Body::Lines { lines, more, left_out, dates } => out.extend(w.lines(lines, *more, *left_out, dates)),
             Body::Map { tiles: n, own, former, none, dates, max, min } => {
                 out.push(tiles(*n, *own, *former, *none));
                 out.extend(w.map(*own, dates.as_ref(), max.as_ref(), min.as_ref()));
@@ -110,14 +110,19 @@ impl En {
     }
 
     /// Lines over time: how many, their dates, and each line named from its first to its last figure.
-    fn lines(&self, lines: &[Line], more: usize, d: &Dates) -> Vec<String> {
+    fn lines(&self, lines: &[Line], more: usize, left_out: usize, d: &Dates) -> Vec<String> {
         let n = lines.len() + more;
         let span = match d {
             Dates::One(d) => format!("dated {d}"),
             Dates::Year(y) => format!("figures of {y}"),
             Dates::Span(a, b) => format!("figures from {a} to {b}"),
         };
-        let mut out = vec![format!("{n} {}, {span}.", lines_word(n))];
+        let not_drawn = match left_out {
+            0 => String::new(),
+            1 => "; 1 more area not drawn (see the table)".into(),
+            k => format!("; {k} more areas not drawn (see the table)"),
+        };
+        let mut out = vec![format!("{n} {}, {span}{not_drawn}.", lines_word(n))];
         out.extend(self.computed());
         let mut list: Vec<String> = lines.iter().map(line).collect();
         if more > 0 {

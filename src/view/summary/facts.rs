@@ -206,8 +206,10 @@ pub enum Body {
     Lines {
         /// The lines named.
         lines: Vec<Line>,
-        /// How many more lines.
+        /// How many more lines are drawn (not described one by one).
         more: usize,
+        /// How many areas of the selection have no line (a chart draws the largest only).
+        left_out: usize,
         /// The span of their dates.
         dates: Dates,
     },

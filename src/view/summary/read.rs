@@ -138,7 +138,7 @@ pub(super) fn lines(view: &ChartView, spec: &SeriesSpec, ds: &Dataset, lang: Lan
     let Some(dates) = dates_of(&figs) else { return Body::Empty };
     // lines not drawn at all (a chart of many areas draws the largest only)
     let left_out: usize = view.caveats.iter().map(|c| if let Caveat::TopSeries { more, .. } = c { *more } else { 0 }).sum();
-    let more = series.len().saturating_sub(MAX_LINES) + left_out;
+    let more = series.len().saturating_sub(MAX_LINES);
     let lines = series
         .iter()
         .take(MAX_LINES)
@@ -150,7 +150,7 @@ pub(super) fn lines(view: &ChartView, spec: &SeriesSpec, ds: &Dataset, lang: Lan
             Line { name: name.clone(), first: end(ds, &first), last: end(ds, &last), change: change(&first, &last, lang) }
         })
         .collect();
-    Body::Lines { lines, more, dates }
+    Body::Lines { lines, more, left_out, dates }
 }
 
 /// The tile map: its tiles by what figures they have, and the largest and smallest own figure.

@@ -15,7 +15,7 @@ impl Summary {
             Body::Bars { figures, areas, dates, max, min } => out.extend(w.bars(*figures, *areas, dates, max, min)),
             Body::Parts { area, date, kind, parts, max, min } => out.extend(w.parts(area, date, *kind, *parts, max, min)),
             Body::Stacked { rows, areas, kind, classes, dates, detail } => out.extend(w.stacked(*rows, *areas, *kind, *classes, dates, detail)),
-            Body::Lines { lines, more, dates } => out.extend(w.lines(lines, *more, dates)),
+            Body::Lines { lines, more, left_out, dates } => out.extend(w.lines(lines, *more, *left_out, dates)),
             Body::Map { tiles: n, own, former, none, dates, max, min } => {
                 out.push(tiles(*n, *own, *former, *none));
                 out.extend(w.map(*own, dates.as_ref(), max.as_ref(), min.as_ref()));
@@ -110,13 +110,14 @@ impl Vi {
     }
 
     /// Lines over time: how many, their dates, and each line named from its first to its last figure.
-    fn lines(&self, lines: &[Line], more: usize, d: &Dates) -> Vec<String> {
+    fn lines(&self, lines: &[Line], more: usize, left_out: usize, d: &Dates) -> Vec<String> {
         let span = match d {
             Dates::One(d) => format!("thời điểm {d}"),
             Dates::Year(y) => format!("số liệu năm {y}"),
             Dates::Span(a, b) => format!("số liệu từ {a} đến {b}"),
         };
-        let mut out = vec![format!("{} đường, {span}.", lines.len() + more)];
+        let not_drawn = if left_out > 0 { format!("; {left_out} địa bàn khác không vẽ (xem bảng)") } else { String::new() };
+        let mut out = vec![format!("{} đường, {span}{not_drawn}.", lines.len() + more)];
         out.extend(self.computed());
         let mut list: Vec<String> = lines.iter().map(line).collect();
         if more > 0 {
