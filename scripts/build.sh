@@ -38,6 +38,8 @@ cargo run --quiet --bin htx-prerender -- dist
 cp "$EMBED_DIST"/index.html dist/embed.html
 # (index.html inlines its stylesheets: the embed page links base.css alone, the rules it uses)
 cp "$EMBED_DIST"/htx-embed-*.js "$EMBED_DIST"/htx-embed-*_bg.wasm "$EMBED_DIST"/base-*.css dist/
+# The wasm-bindgen glue of every bundle, minified (and trunk's integrity hashes updated).
+node scripts/minify-js.mjs dist
 # The service worker, with this build's file list (the app works offline after a first visit).
 node scripts/make-sw.mjs dist
 echo "build.sh: dist/ holds the explorer (index.html), the presentation and sources pages (present.html, nguon.html), the chart maker (tao.html), the embed (embed.html) and sw.js"

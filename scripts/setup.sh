@@ -5,7 +5,7 @@
 #   rustup target wasm32-unknown-unknown
 #   trunk 0.21.14                       (cargo install --locked)
 #   wasm-bindgen-cli = Cargo.lock's wasm-bindgen version (cargo install, no --locked)
-#   binaryen 132 (wasm-opt) + playwright-core   (npm ci in e2e/)
+#   binaryen 132 (wasm-opt) + playwright-core + terser (npm ci in e2e/)
 #   chromium + chromium-driver          (Debian packages)
 #
 # It exports nothing; `. scripts/env.sh` puts the tools on PATH.
@@ -106,7 +106,8 @@ npm_fresh() {
   [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sum" ] &&
     [ -x "$E2E/node_modules/.bin/wasm-opt" ] &&
     "$E2E/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version_${BINARYEN_MAJOR}" &&
-    [ -f "$E2E/node_modules/playwright-core/package.json" ]
+    [ -f "$E2E/node_modules/playwright-core/package.json" ] &&
+    [ -f "$E2E/node_modules/terser/package.json" ]
 }
 pw_version() { node -p "require('$E2E/node_modules/playwright-core/package.json').version" 2>/dev/null || true; }
 if npm_fresh; then
