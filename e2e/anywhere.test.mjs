@@ -315,7 +315,7 @@ describe('a provincial dataset of 50,000 records, and implausible values', () =>
       assert.ok(marks.length > 0 && marks.length <= 40, `at most 40 bars: ${marks.length}`);
       const sizes = await page.evaluate(() => [...document.querySelectorAll('canvas')].map((c) => [c.width, c.height]));
       for (const [w, h] of sizes) assert.ok(w <= 16384 && h <= 16384, `canvas ${w}×${h} within 16,384 px`);
-      assert.match(await page.locator('figure[data-chart=explorer] .caveats').innerText(), /và [\d.]+ địa bàn khác — xem bảng/);
+      assert.match(await page.locator('figure[data-chart=explorer] .caveats').innerText(), /; [\d.]+ địa bàn khác có trong bảng/);
       await page.locator('figure[data-chart=explorer] details.chart-table > summary').click();
       await page.locator('figure[data-chart=explorer] [data-testid=table-pager]').waitFor();
       await screenshot(page, 'big-50000');

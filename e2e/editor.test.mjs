@@ -66,6 +66,15 @@ describe('chart maker', () => {
       await page.goto(site.url, { waitUntil: 'load' });
       await page.locator('[data-testid=nav-editor]').click();
       await page.waitForURL(/tao\.html$/);
+      // nothing is red before she has been in a field; an empty required field she leaves is
+      const publisher = page.locator('[data-testid=publisher]');
+      await publisher.waitFor();
+      assert.equal(await page.locator('.field.bad').count(), 0, 'no field marked before any input');
+      assert.equal(await publisher.getAttribute('aria-invalid'), 'false');
+      await publisher.focus();
+      await publisher.blur();
+      assert.equal(await publisher.getAttribute('aria-invalid'), 'true', 'left empty: marked');
+      assert.equal(await page.locator('.field.bad').count(), 1);
       await page.getByLabel('Dán bảng vào đây (thay cho bảng hiện có)').fill(TABLE);
       await page.locator('[data-testid=read-table]').click();
       await fillSource(page);

@@ -81,6 +81,26 @@ describe('embed view', () => {
     });
   }
 
+  it('the caveats after the first and the notes on figures marked * are folded under one line, never left out', T, async () => {
+    const page = await openEmbed('?m=cooperatives');
+    try {
+      const notes = page.locator('[data-testid=embed-notes]');
+      assert.equal(await notes.count(), 1);
+      const summary = (await notes.locator('summary').innerText()).trim();
+      assert.match(summary, /^\d+ lưu ý khác về số liệu$/, summary);
+      const items = await notes.locator('li').allTextContents();
+      assert.equal(Number(summary.split(' ')[0]), items.length, `the line counts the notes: ${summary}`);
+      assert.ok(items.some((t) => /^\* .*cộng lại được/.test(t)), `a note explains the figures marked *: ${items}`);
+      assert.ok(items.some((t) => /40 hàng đầu/.test(t)), `the chart says it draws the first 40 rows: ${items}`);
+      assert.ok(!(await notes.locator('li').first().isVisible()), 'folded at first');
+      await notes.locator('summary').click();
+      assert.ok(await notes.locator('li').first().isVisible(), 'unfolded by a click');
+      assertNoErrors(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it('title=0 hides the title; the link back drops title and theme', T, async () => {
     const page = await openEmbed('?m=charter_capital&title=0&theme=dark');
     try {

@@ -143,6 +143,11 @@ describe('explorer: each control changes the chart', () => {
       const back = await changeExplorer(page, () => chips.nth(0).locator('button').click());
       assert.deepEqual(keysOf(back), ['P24'], 'removing the Lạng Sơn chip leaves Bắc Ninh');
       assert.equal(queryOf(page).a, 'P24');
+      // nothing found: said, not an empty list
+      await search.fill('xyzxyz');
+      await page.locator('[data-testid=area-no-results]').getByText('Không tìm thấy địa bàn nào khớp “xyzxyz”.').waitFor({ timeout: 5_000 });
+      await search.fill('');
+      await page.locator('[data-testid=area-no-results]').waitFor({ state: 'detached', timeout: 5_000 });
       assertNoErrors(page);
     } finally {
       await closePage(page);
@@ -157,11 +162,16 @@ describe('explorer: each control changes the chart', () => {
       assert.ok(await stacked.isDisabled(), 'stacked is disabled without a breakdown');
       assert.ok(await pct.isDisabled(), '100% is disabled without a breakdown');
       assert.match(await stacked.getAttribute('title'), /Chia theo lĩnh vực/, 'the greyed-out button says what it needs');
+      // a tap (no hover title on a phone) says it under the options, and changes nothing
+      await stacked.click({ force: true });
+      await page.locator('[data-testid=why-off]').getByText(/Cần bật “Chia theo lĩnh vực”/).waitFor({ timeout: 5_000 });
+      assert.equal(queryOf(page).c, undefined, 'the chart kind did not change');
       const before = await marksOf(page, 'explorer');
       assert.ok(before.every((m) => !m.key.includes(':')), 'no sector keys before');
       const after = await changeExplorer(page, () => page.locator('input[data-testid=by-sector]').check());
       assert.ok(after.length > 0 && after.every((m) => m.key.includes(':')), `sector keys (area:sector): ${keysOf(after).slice(0, 5)}`);
       assert.equal(queryOf(page).by, 'sector');
+      assert.equal(await page.locator('[data-testid=why-off]').count(), 0, 'the explanation goes with the change');
       assert.ok(await stacked.isEnabled(), 'stacked is enabled with a breakdown');
       assert.equal(await stacked.getAttribute('title'), null, 'an available choice has no such title');
       assert.ok(await pct.isEnabled(), '100% is enabled with a breakdown');
@@ -401,6 +411,22 @@ describe('explorer: each control changes the chart', () => {
 });
 
 describe('explorer: the URL holds the view', () => {
+  it('a mode or chart kind asked for that does not fit: the buttons show what is drawn, a caveat says why', T, async () => {
+    const page = await openExplorer('?mode=share&c=line&a=P20,P25');
+    try {
+      const pressed = async (sel) => page.locator(sel).getAttribute('aria-pressed');
+      assert.equal(await pressed('button[data-mode=abs]'), 'true', 'absolute values are drawn');
+      assert.equal(await pressed('button[data-mode=share]'), 'false');
+      assert.equal(await pressed('button[data-kind=bars]'), 'true', 'bars are drawn');
+      assert.equal(await pressed('button[data-kind=line]'), 'false');
+      const caveats = await page.locator(`${EXPLORER} .caveats li`).allInnerTexts();
+      assert.ok(caveats.some((t) => /1 trong 2 địa bàn đã chọn không có số liệu chỉ tiêu này: Phú Thọ/.test(t)), `the chosen area without a figure is named: ${caveats}`);
+      assertNoErrors(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it('a copied URL opened in a new context gives the same view', T, async () => {
     const page = await openExplorer();
     let copy;
@@ -729,6 +755,15 @@ describe('explorer: keyboard', () => {
       await expectTip(2);
       const text = await tip.innerText();
       assert.ok(!text.includes(shortName(order[1].label)) || shortName(order[1].label).includes(shortName(order[2].label)), 'the tooltip no longer names the second bar');
+      // End: the last bar, far down the page; the page scrolls to its tooltip
+      await page.keyboard.press('End');
+      await expectTip(order.length - 1);
+      await page
+        .waitForFunction((sel) => {
+          const r = document.querySelector(sel)?.getBoundingClientRect();
+          return r && r.top >= 0 && r.bottom <= window.innerHeight;
+        }, `${EXPLORER} [data-testid=tooltip]`, { timeout: 5_000 })
+        .catch(() => assert.fail('the tooltip of the last bar is scrolled into view'));
       await page.keyboard.press('Escape');
       await tip.waitFor({ state: 'hidden', timeout: 5_000 });
       assertNoErrors(page);

@@ -221,6 +221,9 @@ describe('share bar: downloads, copy link, print', () => {
       assert.equal(copied, page.url(), 'the clipboard holds the page URL');
       assert.match(copied, /m=charter_capital/, 'the link holds the view');
       assert.equal(await st.getAttribute('role'), 'status', 'the status is announced (role=status)');
+      // another chart: the message about the one before goes
+      await page.selectOption('select[data-testid=metric]', 'members');
+      await st.getByText(/Đã chép liên kết/).waitFor({ state: 'detached', timeout: 5_000 });
       assertNoErrors(page);
     } finally {
       await closePage(page);

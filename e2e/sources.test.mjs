@@ -57,6 +57,11 @@ describe('sources page', () => {
       assert.ok(await page.locator('main .intro').isVisible(), 'the intro says what the page is');
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(wide <= 390, `no sideways scroll (${wide} px wide)`);
+      // nor on the narrowest phones (long words and addresses in the sources break)
+      await page.setViewportSize({ width: 320, height: 700 });
+      const narrow = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(narrow <= 320, `no sideways scroll at 320 px (${narrow} px wide)`);
+      await page.setViewportSize({ width: 390, height: 844 });
       const cell = page.locator('[data-testid=source-entry] td.num').first();
       assert.equal(await cell.evaluate((td) => getComputedStyle(td).display), 'block');
       assert.match(await cell.evaluate((td) => getComputedStyle(td, '::before').content), /Số liệu/, 'each value says what it is');

@@ -47,7 +47,7 @@ impl DeckReason {
     /// The reason in words.
     pub fn text(self, lang: Lang) -> &'static str {
         match self {
-            DeckReason::MissingColon => lang.pick("có cặp thiếu dấu “:”", "a pair has no “:”"),
+            DeckReason::MissingColon => lang.pick("không có dạng tên:giá trị (vd. m:members)", "not in the form name:value (e.g. m:members)"),
             DeckReason::EmptyKey => lang.pick("có cặp không có tên tham số", "a pair has an empty key"),
             DeckReason::BadCharacters => lang.pick(
                 "có ký tự không hợp lệ (chỉ dùng chữ không dấu, số và . _ , -)",

@@ -389,3 +389,20 @@ fn series_labels_stay_inside_the_canvas() {
         }
     }
 }
+
+/// The tile map's legend keeps its words whole at a phone's widths (the widest item once lost its
+/// last word to float rounding).
+#[test]
+fn map_legend_is_not_cut_on_a_phone() {
+    // the bundled data: its widest legend item is the one that was cut
+    let ds = bundled();
+    let v = view(&ds, "c=map", Lang::Vi);
+    for width in [320, 340, 370, 400, 640] {
+        let mut t = theme(Lang::Vi);
+        t.text = if width < 480 { 12.0 } else { t.text };
+        let (svg, _, _) = render(&v, width, &t);
+        let texts: Vec<String> = common::svg_texts(&svg).into_iter().map(|x| x.text).collect();
+        assert!(texts.iter().any(|x| x == "Chỉ có số liệu tỉnh cũ"), "@{width}: {texts:?}");
+        assert!(texts.iter().all(|x| !x.contains('…')), "@{width}: {:?}", texts.iter().filter(|x| x.contains('…')).collect::<Vec<_>>());
+    }
+}

@@ -481,13 +481,14 @@ fn variant(c: &Caveat) -> &'static str {
         Caveat::RatingsAsPublished => "RatingsAsPublished",
         Caveat::NoFigures { .. } => "NoFigures",
         Caveat::OneDateOnly { .. } => "OneDateOnly",
+        Caveat::NoFigureOf { .. } => "NoFigureOf",
         Caveat::TopRows { .. } => "TopRows",
         Caveat::TopSeries { .. } => "TopSeries",
         Caveat::TileMap { .. } => "TileMap",
     }
 }
 
-const VARIANTS: usize = 20;
+const VARIANTS: usize = 21;
 
 fn every_caveat() -> Vec<Caveat> {
     let here = |area: &str, d: &str| AreaDate { area: area.into(), date: date(d) };
@@ -514,9 +515,26 @@ fn every_caveat() -> Vec<Caveat> {
         Caveat::OneDateOnly { areas: vec!["P24".into(), "F17".into()] },
         Caveat::OneDateOnly { areas: (0..9).map(|i| format!("X{i}")).collect() },
         Caveat::TileMap { former: 1 },
+        Caveat::NoFigureOf { areas: vec!["F24".into()], of: 2 },
+        Caveat::NoFigureOf { areas: (0..20).map(|i| format!("X{i}")).collect(), of: 34 },
         Caveat::TopRows { shown: 40, more: 2994 },
         Caveat::TopSeries { shown: 8, more: 7 },
     ]
+}
+
+#[test]
+fn chosen_areas_without_a_figure_are_named() {
+    let ds = ds();
+    let no_figure = |q: &str| view(&ds, q, Lang::Vi).caveats.into_iter().find(|c| matches!(c, Caveat::NoFigureOf { .. }));
+    // Phú Thọ has no number of cooperatives
+    assert_eq!(no_figure("a=p34"), Some(Caveat::NoFigureOf { areas: vec!["P25".into()], of: 4 }));
+    assert_eq!(no_figure("a=P20,P25"), Some(Caveat::NoFigureOf { areas: vec!["P25".into()], of: 2 }));
+    assert_eq!(view(&ds, "a=P20,P25", Lang::Vi).caveat_text.last().map(String::as_str), Some("1 trong 2 địa bàn đã chọn không có số liệu chỉ tiêu này: Phú Thọ."));
+    assert_eq!(view(&ds, "a=P20,P25", Lang::En).caveat_text.last().map(String::as_str), Some("1 of the 2 chosen areas has no figure of this metric: Phú Thọ."));
+    // every area has one; all the local areas, the country, the map: nothing to say
+    for q in ["a=P20,P24", "a=regions", "", "a=vn", "a=p34&c=map"] {
+        assert_eq!(no_figure(q), None, "{q}");
+    }
 }
 
 #[test]

@@ -13,6 +13,8 @@ const AXIS: f64 = 24.0;
 /// Space between a bar's value and its date.
 const GAP: f64 = 5.0;
 
+/// How far a label on its own line starts right of the axis line (narrow charts).
+pub(super) const NARROW_INDENT: f64 = 5.0;
 /// Below this width (logical pixels) each label stands on its own line above its bar.
 pub const NARROW: f64 = 520.0;
 
@@ -157,8 +159,9 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &BarSpec, t
             area.draw(&Rectangle::new([t.pt(x0 - 2.0, by - 2.0), t.pt(sx(end) + 2.0, by + bh + 2.0)], t.ink.stroke_width(t.px(2.0) as u32)))?;
         }
         if l.narrow {
-            let label = fit(&r.label, width - 2.0 * PAD, size);
-            area.draw(&Text::new(label, t.pt(PAD, y + l.band_top / 2.0 + 1.0), font(1.0, &t.ink, HPos::Left)))?;
+            // clear of the axis line at x0
+            let label = fit(&r.label, width - 2.0 * PAD - NARROW_INDENT, size);
+            area.draw(&Text::new(label, t.pt(PAD + NARROW_INDENT, y + l.band_top / 2.0 + 1.0), font(1.0, &t.ink, HPos::Left)))?;
         } else {
             let label = fit(&r.label, l.label_w, size);
             area.draw(&Text::new(label, t.pt(x0 - PAD, y + row / 2.0), font(1.0, &t.ink, HPos::Right)))?;

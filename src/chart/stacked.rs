@@ -115,7 +115,8 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &StackSpec,
         let bh = band * 0.66;
         let by = y + band_top + (band - bh) / 2.0;
         if narrow {
-            area.draw(&Text::new(fit(&labels[i], width - 2.0 * PAD, size), t.pt(PAD, y + band_top / 2.0 + 1.0), font(1.0, &t.ink, HPos::Left)))?;
+            let indent = super::bars::NARROW_INDENT;
+            area.draw(&Text::new(fit(&labels[i], width - 2.0 * PAD - indent, size), t.pt(PAD + indent, y + band_top / 2.0 + 1.0), font(1.0, &t.ink, HPos::Left)))?;
         } else {
             area.draw(&Text::new(fit(&labels[i], label_w, size), t.pt(x0 - PAD, y + row / 2.0), font(1.0, &t.ink, HPos::Right)))?;
         }

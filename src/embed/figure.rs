@@ -1,5 +1,6 @@
 //! The embed's figure, read from the view model: title, unit line and first caveat, the chart (or
-//! the table), the written summary, the source line and the link back to the full view.
+//! the table), the other caveats and the notes on the figures marked * (folded, never left out),
+//! the written summary, the source line and the link back to the full view.
 
 use super::{canvas, dom, table, Page, EMBED_PARAMS};
 use crate::explore::{self, ChartKind};
@@ -31,6 +32,7 @@ pub fn show(page: &Page, ds: &Dataset) {
     }
     let is_table = view.chart_kind == ChartKind::Table;
     let body = if is_table { table::figures_table(&view.figures, &view.title, page.lang) } else { dom::el("div", "chart-canvas") };
+    let more = more_notes(&view.caveat_text, &view.notes, page.lang);
     let summary = dom::text("p", "chart-summary embed-summary", &view.summary);
     dom::attrs(&summary, &[("id", "summary-embed"), ("data-testid", "chart-summary")]);
     let back = dom::text("a", "", page.lang.pick("Xem đầy đủ trên HTX Charts ↗", "Open in HTX Charts ↗"));
@@ -38,10 +40,36 @@ pub fn show(page: &Page, ds: &Dataset) {
     dom::attrs(&back, &[("href", &href), ("target", "_blank"), ("rel", "noopener"), ("data-testid", "embed-back")]);
     let back_line = dom::el("p", "embed-back");
     dom::append(&back_line, &[&back]);
-    dom::append(&fig, &[&body, &summary, &dom::text("figcaption", "source-line", &view.source_line), &back_line]);
+    dom::append(&fig, &[&body]);
+    if let Some(m) = &more {
+        dom::append(&fig, &[m]);
+    }
+    dom::append(&fig, &[&summary, &dom::text("figcaption", "source-line", &view.source_line), &back_line]);
     let _ = page.main.append_child(&fig);
     if !is_table {
         let label = format!("{}. {}", view.title, view.unit_line);
         canvas::start(&body, view.spec, view.figures, &label, page);
     }
+}
+
+/// The caveats after the first (shown with the unit) and the notes on figures marked *, folded
+/// under one line that counts them; `None` when there is none.
+fn more_notes(caveats: &[String], notes: &[String], lang: crate::i18n::Lang) -> Option<web_sys::Element> {
+    let items: Vec<&String> = caveats.iter().skip(1).chain(notes).collect();
+    if items.is_empty() {
+        return None;
+    }
+    let n = items.len();
+    let label = match lang {
+        crate::i18n::Lang::Vi => format!("{n} lưu ý khác về số liệu"),
+        crate::i18n::Lang::En => format!("{n} more note{} on the figures", if n == 1 { "" } else { "s" }),
+    };
+    let details = dom::el("details", "embed-notes");
+    dom::attrs(&details, &[("data-testid", "embed-notes")]);
+    let list = dom::el("ul", "caveats");
+    for t in items {
+        dom::append(&list, &[&dom::text("li", "", t)]);
+    }
+    dom::append(&details, &[&dom::text("summary", "", &label), &list]);
+    Some(details)
 }

@@ -63,13 +63,40 @@ impl ConsistencyNote {
                 format::amount(*total, *unit, lang)
             ),
             (NoteKind::SharesVs100 { sum }, Lang::Vi) => format!(
-                "{area} ({date}): các tỷ lệ xếp loại cộng lại được {}, không phải 100% (số làm tròn của nguồn).",
-                format::amount(*sum, Unit::Percent, lang)
+                "{area} ({date}): các tỷ lệ xếp loại cộng lại được {}, không phải 100% ({}).",
+                format::amount(*sum, Unit::Percent, lang),
+                why_not_100(*sum, lang)
             ),
             (NoteKind::SharesVs100 { sum }, Lang::En) => format!(
-                "{area} ({date}): the rating shares add up to {}, not 100% (the source's rounding).",
-                format::amount(*sum, Unit::Percent, lang)
+                "{area} ({date}): the rating shares add up to {}, not 100% ({}).",
+                format::amount(*sum, Unit::Percent, lang),
+                why_not_100(*sum, lang)
             ),
         }
+    }
+}
+
+/// Why rating shares add up to `sum` % instead of 100: rounding within 2 points; below that, the
+/// source does not give every class; above, the figures are as the source gives them.
+fn why_not_100(sum: f64, lang: Lang) -> &'static str {
+    if (sum - 100.0).abs() <= 2.0 {
+        lang.pick("số làm tròn của nguồn", "the source's rounding")
+    } else if sum < 100.0 {
+        lang.pick("nguồn không nêu đủ các mức xếp loại", "the source does not give every rating class")
+    } else {
+        lang.pick("số liệu đúng như nguồn ghi", "as the source gives them")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_off_100_by_rounding_or_by_missing_classes() {
+        assert_eq!(why_not_100(99.9, Lang::Vi), "số làm tròn của nguồn");
+        assert_eq!(why_not_100(101.5, Lang::En), "the source's rounding");
+        assert_eq!(why_not_100(40.4, Lang::Vi), "nguồn không nêu đủ các mức xếp loại");
+        assert_eq!(why_not_100(110.0, Lang::En), "as the source gives them");
     }
 }

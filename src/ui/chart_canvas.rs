@@ -54,6 +54,7 @@ struct Interaction {
     marks: RwSignal<Vec<Mark>>,
     focus: RwSignal<Option<Focus>>,
     on_select: Option<Callback<String>>,
+    wrap: NodeRef<html::Div>,
 }
 
 impl Interaction {
@@ -81,6 +82,22 @@ impl Interaction {
             cb.run(key);
         }
         self.focus.set(next);
+        if ev.pointer_type() == "touch" {
+            self.reveal_tooltip();
+        }
+    }
+
+    /// Scrolls the page, if needed, so that the tooltip of the focused mark is on screen (after
+    /// a tap on a phone, or a key that moved to a mark out of view).
+    fn reveal_tooltip(&self) {
+        let wrap = self.wrap;
+        request_animation_frame(move || {
+            let Some(tip) = wrap.get_untracked().and_then(|w| w.query_selector(".tooltip").ok().flatten()) else { return };
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+            tip.scroll_into_view_with_scroll_into_view_options(&opts);
+        });
     }
 
     /// Tab into the canvas, arrows move between marks, Enter selects.
@@ -95,6 +112,7 @@ impl Interaction {
             KeyAction::Move(f) => {
                 ev.prevent_default();
                 self.focus.set(Some(f));
+                self.reveal_tooltip();
             }
         }
     }
@@ -160,7 +178,7 @@ pub fn ChartCanvas(
     });
     close_on_escape(focus);
 
-    let st = Interaction { marks, focus, on_select };
+    let st = Interaction { marks, focus, on_select, wrap: wrap_ref };
     let on_blur = move |ev: web_sys::FocusEvent| {
         // Keep the tooltip when focus moves into it (its source link).
         let inside = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|n| wrap_ref.get_untracked().is_some_and(|w| w.contains(Some(&n))));

@@ -24,21 +24,28 @@ fn TextField(
     #[prop(optional)] hint: Option<(&'static str, &'static str)>,
 ) -> impl IntoView {
     let (lang, state) = (lang(), ed());
+    // an empty required field is not an error before the reader has been in it (the list
+    // under "Lấy biểu đồ" still counts it)
+    let touched = RwSignal::new(false);
     let issue = Memo::new(move |_| {
-        field.and_then(|f| state.compiled.with(|c| c.at_field(f).next().map(|i| i.kind.clone())))
+        field
+            .and_then(|f| state.compiled.with(|c| c.at_field(f).next().map(|i| i.kind.clone())))
+            .filter(|k| touched.get() || *k != crate::editor::IssueKind::Missing)
     });
     let reason = move || issue.get().map(|k| words::reason(&k, &state.reference.get_value(), lang.get()));
     let value = move || state.draft.with(|d| get(d).clone());
     let on_input = move |ev| {
         let v = event_target_value(&ev);
+        touched.set(true);
         state.edit(|d| set(d, v));
     };
+    let on_blur = move |_| touched.set(true);
     let issue_id = format!("{id}-issue");
     let described = move || issue.with(|i| i.is_some()).then(|| format!("{id}-issue"));
     let input = if multiline {
-        view! { <textarea id=id data-testid=id rows="3" prop:value=value on:input=on_input aria-invalid=move || issue.with(|i| i.is_some()).to_string() aria-describedby=described></textarea> }.into_any()
+        view! { <textarea id=id data-testid=id rows="3" prop:value=value on:input=on_input on:blur=on_blur aria-invalid=move || issue.with(|i| i.is_some()).to_string() aria-describedby=described></textarea> }.into_any()
     } else {
-        view! { <input type="text" id=id data-testid=id prop:value=value on:input=on_input aria-invalid=move || issue.with(|i| i.is_some()).to_string() aria-describedby=described /> }.into_any()
+        view! { <input type="text" id=id data-testid=id prop:value=value on:input=on_input on:blur=on_blur aria-invalid=move || issue.with(|i| i.is_some()).to_string() aria-describedby=described /> }.into_any()
     };
     view! {
         <div class="field" class:bad=move || issue.with(|i| i.is_some())>

@@ -21,12 +21,33 @@ fn choices_summary(sel: &crate::explore::Selection, l: crate::i18n::Lang) -> Str
     parts.join(" · ")
 }
 
+/// Why the greyed-out option the reader last tried cannot be chosen: said under the options, as a
+/// finger on a phone never sees a button's hover title. Cleared when the selection changes.
+#[derive(Clone, Copy)]
+struct WhyOff(RwSignal<Option<&'static str>>);
+
+/// A greyed-out option: tapping it says why instead of doing nothing.
+fn tried_off(reason: &'static str) {
+    if let Some(WhyOff(w)) = use_context::<WhyOff>() {
+        w.set(Some(reason));
+    }
+}
+
 /// Every control, in page order. On a phone the controls fold behind a bar that names the current
 /// choices, so that the chart comes first.
 #[component]
 pub fn Controls() -> impl IntoView {
     let (lang, ex) = (lang(), use_explore());
     let open = RwSignal::new(false);
+    let why = RwSignal::new(None::<&'static str>);
+    provide_context(WhyOff(why));
+    Effect::new(move |prev: Option<()>| {
+        ex.sel.track();
+        lang.track();
+        if prev.is_some() {
+            why.set(None);
+        }
+    });
     view! {
         <div class="controls-bar">
             <span class="choice-summary" data-testid="choice-summary">{move || ex.sel.with(|s| choices_summary(s, lang.get()))}</span>
@@ -44,6 +65,7 @@ pub fn Controls() -> impl IntoView {
                 <SortSelect />
             </div>
             <div class="control kinds" role="group"><span>{move || lang.get().pick("Dạng biểu đồ", "Chart")}</span><KindButtons /></div>
+            {move || why.get().map(|w| view! { <p class="why-off" role="status" data-testid="why-off">{w}</p> })}
             // on a phone the open options fill the screen: this closes them and shows the chart
             <button type="button" class="see-chart" data-testid="see-chart" on:click=move |_| {
                 open.set(false);
@@ -95,9 +117,16 @@ fn AreaPresets() -> impl IntoView {
             let off = Memo::new(move |_| ex.view.with(|v| !crate::view::filter::preset_has_data(&ds, &p4, &v.areas_with_data)));
             view! {
                 <button type="button" class="chip-button" data-areas=key aria-pressed=move || ex.sel.with(|s| (s.areas == p2).to_string())
-                    disabled=move || off.get()
+                    aria-disabled=move || off.get().to_string()
                     title=move || off.get().then(|| AreaSet::unavailable(lang.get()))
-                    on:click=move |_| { let p = p3.clone(); ex.update(|s| s.areas = p) }>{move || p.label(lang.get())}</button>
+                    on:click=move |_| {
+                        if off.get_untracked() {
+                            tried_off(AreaSet::unavailable(lang.get_untracked()));
+                        } else {
+                            let p = p3.clone();
+                            ex.update(|s| s.areas = p)
+                        }
+                    }>{move || p.label(lang.get())}</button>
             }
         })
         .collect_view()
@@ -200,6 +229,17 @@ fn AreaPicker() -> impl IntoView {
                     placeholder=move || lang.get().pick("Tìm tỉnh, thành (vd. lang son)", "Find a province (e.g. lang son)")
                     prop:value=move || query_text.get() on:input=move |ev| query_text.set(event_target_value(&ev)) on:keydown=on_key />
                 <ul id="area-results" role="listbox" class="results" data-testid="area-results">{options}</ul>
+                {move || {
+                    let q = query_text.get();
+                    let q = q.trim();
+                    (!q.is_empty() && results.with(|r| r.is_empty())).then(|| {
+                        let text = match lang.get() {
+                            crate::i18n::Lang::Vi => format!("Không tìm thấy địa bàn nào khớp “{q}”."),
+                            crate::i18n::Lang::En => format!("No area matches “{q}”."),
+                        };
+                        view! { <p class="results no-results" role="status" data-testid="area-no-results">{text}</p> }
+                    })
+                }}
             </div>
             <div class="chips" data-testid="area-chips"><AreaChips /></div>
         </div>
@@ -237,10 +277,10 @@ fn ModeButtons() -> impl IntoView {
         .map(|&m| {
             let off = move || !ex.view.with(|v| v.modes.contains(&m));
             view! {
-                <button type="button" class="chip-button" data-mode=m.key() aria-pressed=move || ex.sel.with(|s| (s.mode == m).to_string())
-                    disabled=off
+                <button type="button" class="chip-button" data-mode=m.key() aria-pressed=move || ex.view.with(|v| (v.mode == m).to_string())
+                    aria-disabled=move || off().to_string()
                     title=move || off().then(|| m.unavailable(lang.get()))
-                    on:click=move |_| ex.update(|s| s.mode = m)>{move || m.label(lang.get())}</button>
+                    on:click=move |_| if off() { tried_off(m.unavailable(lang.get_untracked())) } else { ex.update(|s| s.mode = m) }>{move || m.label(lang.get())}</button>
             }
         })
         .collect_view()
@@ -292,10 +332,10 @@ fn KindButtons() -> impl IntoView {
         .map(|k| {
             let off = move || !ex.view.with(|v| v.kinds.contains(&k));
             view! {
-                <button type="button" class="chip-button" data-kind=k.key() aria-pressed=move || ex.sel.with(|s| (s.chart == k).to_string())
-                    disabled=off
+                <button type="button" class="chip-button" data-kind=k.key() aria-pressed=move || ex.view.with(|v| (v.chart_kind == k).to_string())
+                    aria-disabled=move || off().to_string()
                     title=move || off().then(|| k.unavailable(lang.get()))
-                    on:click=move |_| ex.update(|s| s.chart = k)>{move || k.label(lang.get())}</button>
+                    on:click=move |_| if off() { tried_off(k.unavailable(lang.get_untracked())) } else { ex.update(|s| s.chart = k) }>{move || k.label(lang.get())}</button>
             }
         })
         .collect_view()

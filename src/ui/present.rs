@@ -261,7 +261,12 @@ fn Presentation() -> impl IntoView {
             <div class="notice warn" data-testid="deck-notice" role="status"><ul>{s.1.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul></div>
         }))}
         <Show when=move || { slides.count() != 0 } fallback=move || view! {
-            <p class="notice error" role="alert">{move || lang.get().pick("Bộ trình chiếu không có trang nào dùng được.", "The deck has no usable slide.")}</p>
+            <p class="notice error" role="alert">
+                {move || lang.get().pick("Bộ trình chiếu trong liên kết này không có trang nào dùng được. ", "The deck in this link has no usable slide. ")}
+                <a href=move || format!("./present.html{}", if lang.get() == crate::i18n::Lang::En { "?lang=en" } else { "" }) rel="external" data-testid="default-deck">
+                    {move || lang.get().pick("Mở bộ trình chiếu mặc định", "Open the default deck")}
+                </a>
+            </p>
         }>
             <SlideFigure view=view slides=slides />
         </Show>

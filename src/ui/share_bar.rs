@@ -32,6 +32,15 @@ pub fn ShareBar(
     let nothing = move || view.with(|v| v.spec.is_empty());
     let lang = super::context::lang();
     let status = RwSignal::new(None::<(bool, String)>);
+    // a message about the chart that was in view ("link copied") goes when the view or the
+    // language changes
+    Effect::new(move |prev: Option<()>| {
+        view.track();
+        lang.track();
+        if prev.is_some() {
+            status.set(None);
+        }
+    });
     let embed_open = RwSignal::new(false);
     let deck = use_deck();
     let width = move || figure.get_untracked().map(|f| f.client_width() as f64 - 32.0).unwrap_or(800.0).max(320.0);

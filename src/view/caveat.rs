@@ -124,6 +124,14 @@ pub enum Caveat {
         /// Area codes.
         areas: Vec<String>,
     },
+    /// Areas of the chosen set (a list of areas, the 34 provinces, the six regions) without any
+    /// figure of the metric: not drawn, and said.
+    NoFigureOf {
+        /// Their codes.
+        areas: Vec<String>,
+        /// How many areas the set has.
+        of: usize,
+    },
     /// A long chart draws its first rows only; the others are in its table.
     TopRows {
         /// Rows drawn.
@@ -174,6 +182,15 @@ fn area_list(ds: &Dataset, areas: &[String], lang: Lang) -> String {
         areas.iter().map(|a| area_name(ds, a, lang)).collect::<Vec<_>>().join(", ")
     } else {
         format!("{} {}", areas.len(), lang.pick("địa bàn", "areas"))
+    }
+}
+
+/// ": " and the names of a few areas (none past eight: the count says it).
+fn named(ds: &Dataset, areas: &[String], lang: Lang) -> String {
+    if areas.len() <= 8 {
+        format!(": {}", area_list(ds, areas, lang))
+    } else {
+        String::new()
     }
 }
 
@@ -235,7 +252,8 @@ impl Caveat {
             Caveat::RatingsAsPublished => "Các tỷ lệ vẽ đúng như nguồn công bố, không quy đổi cho tròn 100%. Tiêu chí xếp loại có thể khác nhau giữa các nguồn.".into(),
             Caveat::NoFigures { metric, unit } => format!("Không có số liệu “{}” cho các địa bàn và thời điểm đã chọn.", metric_label(*metric, *unit, l)),
             Caveat::OneDateOnly { areas } => format!("Chỉ vẽ đường cho địa bàn có số liệu ở nhiều thời điểm; chỉ có một thời điểm (xem dạng thanh): {}.", area_list(ds, areas, l)),
-            Caveat::TopRows { shown, more } => format!("Biểu đồ vẽ {shown} hàng đầu theo thứ tự đã chọn, và {} địa bàn khác — xem bảng, hoặc tìm một địa bàn để đưa vào biểu đồ.", format::number(*more as f64, l)),
+            Caveat::NoFigureOf { areas, of } => format!("{} trong {of} địa bàn đã chọn không có số liệu chỉ tiêu này{}.", areas.len(), named(ds, areas, l)),
+            Caveat::TopRows { shown, more } => format!("Biểu đồ vẽ {shown} hàng đầu theo thứ tự đã chọn; {} địa bàn khác có trong bảng (hoặc tìm và chọn địa bàn để vẽ riêng).", format::number(*more as f64, l)),
             Caveat::TopSeries { shown, more } => format!("Chỉ vẽ {shown} đường có số cuối lớn nhất; {} địa bàn khác — xem bảng, hoặc chọn địa bàn để so sánh.", format::number(*more as f64, l)),
             Caveat::TileMap { former } => format!("Bản đồ ô: mỗi ô là một tỉnh, thành (34 đơn vị từ 1/7/2025), không theo diện tích. Chỉ tô màu số liệu của chính tỉnh, thành đó; {former} ô chỉ có số liệu của tỉnh cũ trước sáp nhập (viền đứt), không cộng dồn."),
         }
@@ -273,7 +291,11 @@ impl Caveat {
             Caveat::RatingsAsPublished => "Shares are drawn as published, not rescaled to 100%. Rating criteria may differ between sources.".into(),
             Caveat::NoFigures { metric, unit } => format!("No figures of “{}” for the chosen areas and date.", metric_label(*metric, *unit, l)),
             Caveat::OneDateOnly { areas } => format!("Lines only for areas with figures at several dates; one date only (see the bars): {}.", area_list(ds, areas, l)),
-            Caveat::TopRows { shown, more } => format!("The chart draws the first {shown} rows in the chosen order, and {} more areas — see the table, or find an area to bring it into the chart.", format::number(*more as f64, l)),
+            Caveat::NoFigureOf { areas, of } => {
+                let n = areas.len();
+                format!("{n} of the {of} chosen areas {} no figure of this metric{}.", if n == 1 { "has" } else { "have" }, named(ds, areas, l))
+            }
+            Caveat::TopRows { shown, more } => format!("The chart draws the first {shown} rows in the chosen order; {} more areas are in the table (or search for areas and pick them to chart them on their own).", format::number(*more as f64, l)),
             Caveat::TopSeries { shown, more } => format!("Only the {shown} lines with the largest last figure are drawn; {} more areas — see the table, or choose areas to compare.", format::number(*more as f64, l)),
             Caveat::TileMap { former } => {
                 let tiles = if *former == 1 { "1 tile has".to_string() } else { format!("{former} tiles have") };

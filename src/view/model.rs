@@ -8,7 +8,7 @@ use super::filter::Scoped;
 use super::layout::Laid;
 use super::text::{notes_for, per_coop_unit, source_line, unit_line};
 use crate::chart::ChartSpec;
-use crate::explore::{ChartKind, Mode, Selection};
+use crate::explore::{AreaSet, ChartKind, Mode, Selection};
 use crate::i18n::Lang;
 use crate::model::{Dataset, Level, Observation, Qualifier, Rating, Sector, Unit, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -260,7 +260,19 @@ fn same_date(ds: &Dataset, figs: &[(String, Fig)], line: bool) -> Vec<Caveat> {
     out
 }
 
-fn caveats(ds: &Dataset, sel: &Selection, plan: &Plan, laid: &Laid, primary: &[&Observation], derived: Vec<Caveat>) -> Vec<Caveat> {
+/// The areas of the chosen set without any figure of the metric (not for every local area, which
+/// no metric covers, nor for the whole country).
+fn no_figure_of(ds: &Dataset, sel: &Selection, with_data: &[String]) -> Option<Caveat> {
+    let set: Vec<String> = match &sel.areas {
+        AreaSet::Custom(codes) => codes.clone(),
+        AreaSet::Provinces | AreaSet::Regions => ds.areas.iter().filter(|a| super::filter::in_set(&sel.areas, a)).map(|a| a.code.clone()).collect(),
+        AreaSet::Local | AreaSet::Country => return None,
+    };
+    let missing: Vec<String> = set.iter().filter(|c| !with_data.contains(c)).cloned().collect();
+    (!missing.is_empty()).then_some(Caveat::NoFigureOf { of: set.len(), areas: missing })
+}
+
+fn caveats(ds: &Dataset, sel: &Selection, plan: &Plan, laid: &Laid, primary: &[&Observation], derived: Vec<Caveat>, with_data: &[String]) -> Vec<Caveat> {
     let mut cav = about(ds, primary, !plan.line, plan.chart_kind == ChartKind::Map);
     if plan.chart_kind != ChartKind::Map {
         cav.extend(same_date(ds, &laid.figs, plan.line));
@@ -276,6 +288,8 @@ fn caveats(ds: &Dataset, sel: &Selection, plan: &Plan, laid: &Laid, primary: &[&
     cav.extend(laid.caveats.iter().cloned());
     if laid.figs.is_empty() && !matches!(laid.spec, ChartSpec::Map(_)) {
         cav.push(Caveat::NoFigures { metric: sel.metric, unit: sel.unit });
+    } else if plan.chart_kind != ChartKind::Map {
+        cav.extend(no_figure_of(ds, sel, with_data));
     }
     cav
 }
@@ -291,7 +305,7 @@ pub fn finish(ds: &Dataset, sel: &Selection, sc: &Scoped, plan: Plan, laid: Laid
             }
         }
     }
-    let caveats = caveats(ds, sel, &plan, &laid, &primary, derived);
+    let caveats = caveats(ds, sel, &plan, &laid, &primary, derived, &sc.areas_with_data);
     let records: Vec<usize> = inputs.iter().map(|o| o.record).collect();
     let unit_line = match plan.computed {
         Computed::PerCoop => format!("{}: {}", lang.pick("Đơn vị", "Unit"), per_coop_unit(sel.unit, laid.scale, lang)),

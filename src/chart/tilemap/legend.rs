@@ -108,7 +108,8 @@ pub(super) fn draw_legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, l: 
             }
             Item::Header(_) | Item::Note(_) => {}
         }
-        let text = fit(item.text(), text_max - (tx - x), size);
+        // half a pixel of slack: the widest item's own width, recomputed, must not cut it
+        let text = fit(item.text(), text_max - (tx - x) + 0.5, size);
         let f = (t.font, size * t.scale * t.backend_font_factor).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Center));
         area.draw(&Text::new(text, t.pt(tx, cy), f))?;
     }
