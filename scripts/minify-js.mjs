@@ -24,7 +24,9 @@ export async function minifyGlue(dist) {
     const file = path.join(dist, f);
     const code = fs.readFileSync(file);
     const out = await minify(code.toString('utf8'), { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
-    if (!out.code || out.code.length >= code.length) throw new Error(`minify-js: no smaller output for ${f}`);
+    if (!out.code) throw new Error(`minify-js: no output for ${f}`);
+    // already minified (the script run twice on one build): left as it is
+    if (Buffer.byteLength(out.code) >= code.length) continue;
     fs.writeFileSync(file, out.code);
     const [before, after] = [sri(code), sri(out.code)];
     for (const p of pages) {

@@ -248,4 +248,8 @@ fn a_metric_without_figures_of_the_default_areas_opens_on_a_preset_that_has_some
     // areas asked for are kept, even without figures (the chart says so)
     assert_eq!(parse(&ds, &[("m", "profit"), ("a", "p34")]).0.areas, AreaSet::Provinces);
     assert_eq!(parse(&ds, &[]).0.areas, AreaSet::Local);
+    // `a=` given twice: the default, as its notice says
+    let (s, notices) = parse(&ds, &[("m", "profit"), ("a", "vn"), ("a", "p34")]);
+    assert_eq!(s.areas, AreaSet::Local);
+    assert_eq!(notices.iter().map(|n| n.reason).collect::<Vec<_>>(), [NoticeReason::Duplicated]);
 }

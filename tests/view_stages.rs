@@ -530,7 +530,7 @@ fn chosen_areas_without_a_figure_are_named() {
     assert_eq!(no_figure("a=p34"), Some(Caveat::NoFigureOf { areas: vec!["P25".into()], of: 4 }));
     assert_eq!(no_figure("a=P20,P25"), Some(Caveat::NoFigureOf { areas: vec!["P25".into()], of: 2 }));
     assert_eq!(view(&ds, "a=P20,P25", Lang::Vi).caveat_text.last().map(String::as_str), Some("1 trong 2 địa bàn đã chọn không có số liệu chỉ tiêu này: Phú Thọ."));
-    assert_eq!(view(&ds, "a=P20,P25", Lang::En).caveat_text.last().map(String::as_str), Some("1 of the 2 chosen areas has no figure of this metric: Phú Thọ."));
+    assert_eq!(view(&ds, "a=P20,P25", Lang::En).caveat_text.last().map(String::as_str), Some("1 of the 2 chosen areas has no figure for this metric: Phú Thọ."));
     // every area has one; all the local areas, the country, the map: nothing to say
     for q in ["a=P20,P24", "a=regions", "", "a=vn", "a=p34&c=map"] {
         assert_eq!(no_figure(q), None, "{q}");

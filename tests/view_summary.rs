@@ -455,8 +455,10 @@ fn a_long_chart_is_summed_up_whole() {
     assert_eq!(vi.summary, format!("45 địa bàn, cùng thời điểm 2024. Nhiều nhất: Thử {} 144 HTX; ít nhất: Thử {} 100 HTX.", letters(44), letters(0)));
     assert!(en.summary.starts_with("45 areas, all dated 2024."), "{}", en.summary);
     let (vi, _) = both(&ds, "c=line");
+    // the lines not drawn are in the table the summary points to
+    assert_eq!((vi.figures.len(), vi.rest.len()), (16, 74), "8 lines of 2 points drawn, 37 lines in the table");
     // 8 lines drawn (one colour each), the other 37 areas in the table
-    assert!(vi.summary.starts_with("8 đường, số liệu từ 2020 đến 2024; 37 địa bàn khác không vẽ (xem bảng)."), "{}", vi.summary);
+    assert!(vi.summary.starts_with("8 đường, số liệu từ 2020 đến 2024; 37 địa bàn khác không được vẽ (xem bảng)."), "{}", vi.summary);
     assert!(vi.summary.contains(&format!("Thử {}: tăng 50 HTX, từ 94 HTX (2020) lên 144 HTX (2024)", letters(44))), "{}", vi.summary);
     assert!(vi.summary.ends_with("và 5 đường khác."), "{}", vi.summary);
     let (_, en) = both(&ds, "c=line");

@@ -159,6 +159,8 @@ fn segments(spec: &SeriesSpec, p: &Plot) -> Vec<((f64, f64), (f64, f64))> {
 fn place_labels(spec: &SeriesSpec, p: &Plot, t: &Theme, width: f64) -> Vec<Option<LabelAt>> {
     let r = 4.5;
     let mut taken: Vec<Box> = spec.points.iter().map(|q| (p.sx(q.x) - r, p.sy(q.y) - r, p.sx(q.x) + r, p.sy(q.y) + r)).collect();
+    // the value axis' tick labels, left of the plot
+    taken.push((0.0, 0.0, p.left - 3.0, p.bottom + AXIS));
     let lines = segments(spec, p);
     let mut out = vec![None; spec.points.len()];
     let lh = t.text * 0.85 * 1.2;

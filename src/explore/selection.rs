@@ -112,7 +112,7 @@ keyed_enum! {
 impl AreaSet {
     /// Why a preset cannot be chosen for the metric (the greyed-out button's title).
     pub fn unavailable(lang: Lang) -> &'static str {
-        lang.pick("Chỉ tiêu này không có số liệu của các địa bàn này.", "This metric has no figures of these areas.")
+        lang.pick("Chỉ tiêu này không có số liệu của các địa bàn này.", "This metric has no figures for these areas.")
     }
 }
 

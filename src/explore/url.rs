@@ -166,9 +166,10 @@ pub fn from_query(pairs: &[(String, String)], ds: &Dataset) -> (Selection, Vec<P
             }
         }
     }
-    // no `a=`: the default areas, or the first preset with figures of the metric (`?m=profit`
-    // has national figures only)
-    if !values.iter().any(|(n, _)| *n == "a") {
+    // no `a=` at all: the default areas, or the first preset with figures of the metric
+    // (`?m=profit` has national figures only); a duplicated `a=` keeps the default, as its
+    // notice says
+    if !seen.contains(&"a") {
         sel.areas = crate::view::filter::areas_for_metric(ds, &sel);
     }
     (sel, notices)

@@ -76,13 +76,14 @@ impl ConsistencyNote {
     }
 }
 
-/// Why rating shares add up to `sum` % instead of 100: rounding within 2 points; below that, the
-/// source does not give every class; above, the figures are as the source gives them.
+/// Why rating shares add up to `sum` % instead of 100, as far as the figures tell: rounding
+/// within 2 points; below that, the source does not say what the rest is (a class it leaves out,
+/// cooperatives not rated…); above, the shares are as the source gives them.
 fn why_not_100(sum: f64, lang: Lang) -> &'static str {
     if (sum - 100.0).abs() <= 2.0 {
         lang.pick("số làm tròn của nguồn", "the source's rounding")
     } else if sum < 100.0 {
-        lang.pick("nguồn không nêu đủ các mức xếp loại", "the source does not give every rating class")
+        lang.pick("nguồn không cho biết phần còn lại", "the source does not say what the rest is")
     } else {
         lang.pick("số liệu đúng như nguồn ghi", "as the source gives them")
     }
@@ -96,7 +97,7 @@ mod tests {
     fn shares_off_100_by_rounding_or_by_missing_classes() {
         assert_eq!(why_not_100(99.9, Lang::Vi), "số làm tròn của nguồn");
         assert_eq!(why_not_100(101.5, Lang::En), "the source's rounding");
-        assert_eq!(why_not_100(40.4, Lang::Vi), "nguồn không nêu đủ các mức xếp loại");
+        assert_eq!(why_not_100(40.4, Lang::Vi), "nguồn không cho biết phần còn lại");
         assert_eq!(why_not_100(110.0, Lang::En), "as the source gives them");
     }
 }

@@ -55,6 +55,8 @@ struct Interaction {
     focus: RwSignal<Option<Focus>>,
     on_select: Option<Callback<String>>,
     wrap: NodeRef<html::Div>,
+    /// A finger is down on the chart: when it lifts without scrolling, the tooltip is shown.
+    tap: StoredValue<bool>,
 }
 
 impl Interaction {
@@ -82,7 +84,14 @@ impl Interaction {
             cb.run(key);
         }
         self.focus.set(next);
-        if ev.pointer_type() == "touch" {
+        self.tap.set_value(ev.pointer_type() == "touch");
+    }
+
+    /// A tap ends: its tooltip scrolled into view (not on `pointerdown`, where a scroll of the
+    /// page would fight the finger's own; a finger that scrolls gets `pointercancel`).
+    fn on_up(&self) {
+        if self.tap.get_value() {
+            self.tap.set_value(false);
             self.reveal_tooltip();
         }
     }
@@ -178,7 +187,7 @@ pub fn ChartCanvas(
     });
     close_on_escape(focus);
 
-    let st = Interaction { marks, focus, on_select, wrap: wrap_ref };
+    let st = Interaction { marks, focus, on_select, wrap: wrap_ref, tap: StoredValue::new(false) };
     let on_blur = move |ev: web_sys::FocusEvent| {
         // Keep the tooltip when focus moves into it (its source link).
         let inside = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|n| wrap_ref.get_untracked().is_some_and(|w| w.contains(Some(&n))));
@@ -197,7 +206,8 @@ pub fn ChartCanvas(
     view! {
         <div class="chart-canvas" node_ref=wrap_ref on:pointerleave=move |_| if !st.pinned() { focus.set(None) }>
             <canvas node_ref=canvas_ref tabindex="0" role="img" aria-label=move || label.get() aria-describedby=described_by
-                on:pointermove=move |ev| st.on_move(ev) on:pointerdown=move |ev| st.on_down(ev) on:keydown=move |ev| st.on_key(ev)
+                on:pointermove=move |ev| st.on_move(ev) on:pointerdown=move |ev| st.on_down(ev)
+                on:pointerup=move |_| st.on_up() on:pointercancel=move |_| st.tap.set_value(false) on:keydown=move |ev| st.on_key(ev)
                 on:focus=move |_| st.on_focus() on:blur=on_blur></canvas>
             {tip}
             <p class="visually-hidden" aria-live="polite" data-testid="mark-announcer">{spoken}</p>

@@ -21,15 +21,34 @@ fn choices_summary(sel: &crate::explore::Selection, l: crate::i18n::Lang) -> Str
     parts.join(" · ")
 }
 
-/// Why the greyed-out option the reader last tried cannot be chosen: said under the options, as a
-/// finger on a phone never sees a button's hover title. Cleared when the selection changes.
+/// The groups of options that can say why one of theirs is greyed out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Group {
+    Areas,
+    Values,
+    Kinds,
+}
+
+/// Why the greyed-out option the reader last tried cannot be chosen, and its group: said under
+/// that group, as a finger on a phone never sees a button's hover title. Cleared when the
+/// selection changes.
 #[derive(Clone, Copy)]
-struct WhyOff(RwSignal<Option<&'static str>>);
+struct WhyOff(RwSignal<Option<(Group, &'static str)>>);
 
 /// A greyed-out option: tapping it says why instead of doing nothing.
-fn tried_off(reason: &'static str) {
+fn tried_off(group: Group, reason: &'static str) {
     if let Some(WhyOff(w)) = use_context::<WhyOff>() {
-        w.set(Some(reason));
+        w.set(Some((group, reason)));
+    }
+}
+
+/// The line under a group that says why (always in the page, empty until then, so that screen
+/// readers announce the words when they come).
+fn why_line(why: RwSignal<Option<(Group, &'static str)>>, group: Group) -> impl IntoView {
+    view! {
+        <p class="why-off" role="status" data-testid="why-off">
+            {move || why.get().filter(|(g, _)| *g == group).map(|(_, w)| w)}
+        </p>
     }
 }
 
@@ -39,7 +58,7 @@ fn tried_off(reason: &'static str) {
 pub fn Controls() -> impl IntoView {
     let (lang, ex) = (lang(), use_explore());
     let open = RwSignal::new(false);
-    let why = RwSignal::new(None::<&'static str>);
+    let why = RwSignal::new(None::<(Group, &'static str)>);
     provide_context(WhyOff(why));
     Effect::new(move |prev: Option<()>| {
         ex.sel.track();
@@ -58,14 +77,16 @@ pub fn Controls() -> impl IntoView {
         <div class="controls" class:open=move || open.get() id="explore-controls" data-testid="controls">
             <MetricSelect />
             <AreaPicker />
+            {why_line(why, Group::Areas)}
             <div class="control-row">
                 <SectorToggle />
                 <div class="control" role="group"><span>{move || lang.get().pick("Cách tính", "Values")}</span><ModeButtons /></div>
                 <DateSelect />
                 <SortSelect />
             </div>
+            {why_line(why, Group::Values)}
             <div class="control kinds" role="group"><span>{move || lang.get().pick("Dạng biểu đồ", "Chart")}</span><KindButtons /></div>
-            {move || why.get().map(|w| view! { <p class="why-off" role="status" data-testid="why-off">{w}</p> })}
+            {why_line(why, Group::Kinds)}
             // on a phone the open options fill the screen: this closes them and shows the chart
             <button type="button" class="see-chart" data-testid="see-chart" on:click=move |_| {
                 open.set(false);
@@ -121,7 +142,7 @@ fn AreaPresets() -> impl IntoView {
                     title=move || off.get().then(|| AreaSet::unavailable(lang.get()))
                     on:click=move |_| {
                         if off.get_untracked() {
-                            tried_off(AreaSet::unavailable(lang.get_untracked()));
+                            tried_off(Group::Areas, AreaSet::unavailable(lang.get_untracked()));
                         } else {
                             let p = p3.clone();
                             ex.update(|s| s.areas = p)
@@ -280,7 +301,7 @@ fn ModeButtons() -> impl IntoView {
                 <button type="button" class="chip-button" data-mode=m.key() aria-pressed=move || ex.view.with(|v| (v.mode == m).to_string())
                     aria-disabled=move || off().to_string()
                     title=move || off().then(|| m.unavailable(lang.get()))
-                    on:click=move |_| if off() { tried_off(m.unavailable(lang.get_untracked())) } else { ex.update(|s| s.mode = m) }>{move || m.label(lang.get())}</button>
+                    on:click=move |_| if off() { tried_off(Group::Values, m.unavailable(lang.get_untracked())) } else { ex.update(|s| s.mode = m) }>{move || m.label(lang.get())}</button>
             }
         })
         .collect_view()
@@ -335,7 +356,7 @@ fn KindButtons() -> impl IntoView {
                 <button type="button" class="chip-button" data-kind=k.key() aria-pressed=move || ex.view.with(|v| (v.chart_kind == k).to_string())
                     aria-disabled=move || off().to_string()
                     title=move || off().then(|| k.unavailable(lang.get()))
-                    on:click=move |_| if off() { tried_off(k.unavailable(lang.get_untracked())) } else { ex.update(|s| s.chart = k) }>{move || k.label(lang.get())}</button>
+                    on:click=move |_| if off() { tried_off(Group::Kinds, k.unavailable(lang.get_untracked())) } else { ex.update(|s| s.chart = k) }>{move || k.label(lang.get())}</button>
             }
         })
         .collect_view()

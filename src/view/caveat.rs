@@ -293,7 +293,7 @@ impl Caveat {
             Caveat::OneDateOnly { areas } => format!("Lines only for areas with figures at several dates; one date only (see the bars): {}.", area_list(ds, areas, l)),
             Caveat::NoFigureOf { areas, of } => {
                 let n = areas.len();
-                format!("{n} of the {of} chosen areas {} no figure of this metric{}.", if n == 1 { "has" } else { "have" }, named(ds, areas, l))
+                format!("{n} of the {of} chosen areas {} no figure for this metric{}.", if n == 1 { "has" } else { "have" }, named(ds, areas, l))
             }
             Caveat::TopRows { shown, more } => format!("The chart draws the first {shown} rows in the chosen order; {} more areas are in the table (or search for areas and pick them to chart them on their own).", format::number(*more as f64, l)),
             Caveat::TopSeries { shown, more } => format!("Only the {shown} lines with the largest last figure are drawn; {} more areas — see the table, or choose areas to compare.", format::number(*more as f64, l)),

@@ -23,8 +23,19 @@ fn dates(figs: &[Fig]) -> usize {
     crate::sort::set(figs.iter().map(|x| x.obs.date.sort_key())).len()
 }
 
-/// One series per area; areas with a single date are left out (named in a caveat).
-fn series<'a>(cx: &Cx, groups: Vec<Group<'a>>, sel: &Selection, caveats: &mut Vec<Caveat>) -> Vec<Series<'a>> {
+/// The mark key of a line's point (with its record when two points would share one).
+fn point_key(area: &str, f: &Fig, taken: &[(String, Fig)]) -> String {
+    let key = format!("{area}:{}:{}", f.obs.date, f.obs.source);
+    if taken.iter().any(|(k, _)| *k == key) {
+        format!("{key}#{}", f.obs.record)
+    } else {
+        key
+    }
+}
+
+/// One series per area; areas with a single date are left out (named in a caveat). The lines past
+/// the most a chart draws go to `rest` (the chart's table), their figures in date order.
+fn series<'a>(cx: &Cx, groups: Vec<Group<'a>>, sel: &Selection, caveats: &mut Vec<Caveat>, rest: &mut Vec<(String, Fig<'a>)>) -> Vec<Series<'a>> {
     let mut series: Vec<Series<'a>> = Vec::new();
     for g in groups {
         match series.iter_mut().find(|(a, _)| a.code == g.area.code) {
@@ -46,7 +57,12 @@ fn series<'a>(cx: &Cx, groups: Vec<Group<'a>>, sel: &Selection, caveats: &mut Ve
         let last = |f: &[Fig]| f.last().map(|x| x.value.extent()).unwrap_or(0.0);
         crate::sort::sort_by(&mut series, |a, b| last(&b.1).total_cmp(&last(&a.1)).then(a.0.code.cmp(&b.0.code)));
         caveats.push(Caveat::TopSeries { shown: max_series, more: series.len() - max_series });
-        series.truncate(max_series);
+        for (a, figs) in series.drain(max_series..) {
+            for f in figs {
+                let key = point_key(&a.code, &f, rest);
+                rest.push((key, f));
+            }
+        }
     }
     match sel.sort {
         SortBy::Name => crate::sort::sort_by(&mut series, |a, b| fold(&area_label(a.0, cx.lang)).cmp(&fold(&area_label(b.0, cx.lang))).then(a.0.code.cmp(&b.0.code))),
@@ -60,8 +76,8 @@ fn series<'a>(cx: &Cx, groups: Vec<Group<'a>>, sel: &Selection, caveats: &mut Ve
 
 /// Lays out groups as lines over time.
 pub fn lay_out<'a>(cx: &Cx, groups: Vec<Group<'a>>, sel: &Selection) -> Laid<'a> {
-    let mut caveats = Vec::new();
-    let series = series(cx, groups, sel, &mut caveats);
+    let (mut caveats, mut rest) = (Vec::new(), Vec::new());
+    let series = series(cx, groups, sel, &mut caveats, &mut rest);
     let legend: Vec<LegendItem> = series
         .iter()
         .enumerate()
@@ -76,10 +92,7 @@ pub fn lay_out<'a>(cx: &Cx, groups: Vec<Group<'a>>, sel: &Selection) -> Laid<'a>
         let mut rank: BTreeMap<u32, usize> = BTreeMap::new();
         for f in list {
             let r = rank.entry(f.obs.date.sort_key()).or_default();
-            let mut key = format!("{}:{}:{}", a.code, f.obs.date, f.obs.source);
-            if figs.iter().any(|(k, _)| *k == key) {
-                key = format!("{key}#{}", f.obs.record);
-            }
+            let key = point_key(&a.code, f, &figs);
             points.push(SeriesPoint {
                 key: key.clone(),
                 x: f.obs.date.end().axis_position(),
@@ -97,5 +110,5 @@ pub fn lay_out<'a>(cx: &Cx, groups: Vec<Group<'a>>, sel: &Selection) -> Laid<'a>
     }
     let unit = if cx.computed == Computed::Share { Unit::Percent } else { cx.unit };
     let spec = ChartSpec::Series(SeriesSpec { unit, tick_divisor: divisor(cx.scale), points, series: labels, colours });
-    Laid { spec, figs, legend, caveats, scale: cx.scale, rest: Vec::new() }
+    Laid { spec, figs, legend, caveats, scale: cx.scale, rest }
 }

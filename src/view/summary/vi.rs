@@ -116,7 +116,7 @@ impl Vi {
             Dates::Year(y) => format!("số liệu năm {y}"),
             Dates::Span(a, b) => format!("số liệu từ {a} đến {b}"),
         };
-        let not_drawn = if left_out > 0 { format!("; {left_out} địa bàn khác không vẽ (xem bảng)") } else { String::new() };
+        let not_drawn = if left_out > 0 { format!("; {left_out} địa bàn khác không được vẽ (xem bảng)") } else { String::new() };
         let mut out = vec![format!("{} đường, {span}{not_drawn}.", lines.len() + more)];
         out.extend(self.computed());
         let mut list: Vec<String> = lines.iter().map(line).collect();
