@@ -13,9 +13,10 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 const PAD: f64 = 10.0;
 const AXIS: f64 = 26.0;
 
-/// Height wanted at a width.
+/// Height wanted at a width (at most the theme's `fit_height`, never below 18 lines of text).
 pub fn height(width: f64, t: &Theme) -> f64 {
-    (width * 0.5).clamp(t.text * 18.0, t.text * 30.0)
+    let h = (width * 0.5).clamp(t.text * 18.0, t.text * 30.0);
+    t.fit_height.map_or(h, |fit| h.min(fit.max(t.text * 18.0)))
 }
 
 /// The plot box and its scales.
@@ -276,6 +277,16 @@ mod tests {
         let at = place_labels(&s, &plot(), &Theme::light(1.0), 640.0);
         assert!(!at[0].expect("first label").below);
         assert!(at[1].expect("second label").below);
+    }
+
+    #[test]
+    fn on_a_slide_a_line_chart_fills_the_height_given_instead_of_shrinking_its_text() {
+        let t = Theme { text: 21.0, ..Theme::light(1.0) };
+        assert_eq!(height(1216.0, &t), 608.0, "half its width, between 18 and 30 lines of text");
+        let slide = Theme { fit_height: Some(380.0), ..t.clone() };
+        assert_eq!(height(1216.0, &slide), 380.0);
+        let tiny = Theme { fit_height: Some(100.0), ..t };
+        assert_eq!(height(1216.0, &tiny), 21.0 * 18.0, "never below 18 lines of its text");
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub struct Theme {
     /// Row height of bar charts as a multiple of the text size (tighter on a projector, where
     /// larger type matters more than space between bars).
     pub row_factor: f64,
+    /// The most height a chart may take where the screen sets it (a slide): a line chart, whose
+    /// height is free, fills up to it instead of growing with its text.
+    pub fit_height: Option<f64>,
 }
 
 impl Default for Theme {
@@ -68,6 +71,7 @@ impl Theme {
             backend_font_factor: 1.0,
             legend: true,
             row_factor: 2.0,
+            fit_height: None,
         }
     }
 

@@ -68,7 +68,7 @@ const SLIDE_ROWS: u16 = 15;
 fn fitted_text(spec: &ChartSpec, width: f64, avail: f64, max: f64) -> f64 {
     let mut text = max;
     while text > 11.0 {
-        let t = Look::Projector(text).theme(1.0, width);
+        let t = Look::Projector(text, avail).theme(1.0, width);
         if chart::preferred_height(spec, width, &t) <= avail {
             break;
         }
@@ -223,7 +223,7 @@ fn SlideFigure(view: Memo<Option<ChartView>>, slides: Slides) -> impl IntoView {
     let look = Signal::derive(move || {
         let (w, h) = viewport.get();
         let space = avail.get().unwrap_or(h * 0.6);
-        Look::Projector(spec.with(|s| fitted_text(s, (w - 64.0).max(320.0), space, (h / 28.0).clamp(16.0, 40.0))))
+        Look::Projector(spec.with(|s| fitted_text(s, (w - 64.0).max(320.0), space, (h / 28.0).clamp(16.0, 40.0))), space)
     });
     let label = Signal::derive(move || view.with(|v| v.as_ref().map(|v| v.title.clone()).unwrap_or_default()));
     let meta = move || view.with(|v| v.as_ref().map(|v| crate::export::slide_meta(v, lang.get())));

@@ -16,8 +16,9 @@ pub enum Look {
     Light,
     /// Light text on a dark background (embeds with theme=dark).
     Dark,
-    /// Large type and strong contrast for a projector, at this base text size.
-    Projector(f64),
+    /// Large type and strong contrast for a projector, at this base text size, in this height
+    /// (see [`Theme::fit_height`]).
+    Projector(f64, f64),
 }
 
 impl Look {
@@ -26,9 +27,10 @@ impl Look {
         let mut t = match self {
             Look::Light => Theme::light(scale),
             Look::Dark => Theme::dark(scale),
-            Look::Projector(text) => {
+            Look::Projector(text, fit) => {
                 let mut t = Theme::light(scale);
                 t.text = text;
+                t.fit_height = Some(fit);
                 t.row_factor = 1.6;
                 t.ink = plotters::style::RGBColor(0, 0, 0);
                 t.muted = plotters::style::RGBColor(40, 40, 40);
@@ -36,7 +38,7 @@ impl Look {
                 t
             }
         };
-        if width < 480.0 && !matches!(self, Look::Projector(_)) {
+        if width < 480.0 && !matches!(self, Look::Projector(..)) {
             t.text = 12.0;
         }
         t
