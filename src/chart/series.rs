@@ -155,7 +155,7 @@ fn segments(spec: &SeriesSpec, p: &Plot) -> Vec<((f64, f64), (f64, f64))> {
 
 /// Where each point's label goes, if anywhere. The last point first, then right to left; a label
 /// goes above its point, or below it when above would cross a line (the lower of two figures at
-/// one date always below). A label that would overlap another label or a point, or leave the plot, is left
+/// one date always below); centred on the point, or else ending or starting at it. A label that would overlap another label or a point, or leave the plot, is left
 /// out (the tooltip and the table still give the figure).
 fn place_labels(spec: &SeriesSpec, p: &Plot, t: &Theme, width: f64) -> Vec<Option<LabelAt>> {
     let r = 4.5;
@@ -180,17 +180,20 @@ fn place_labels(spec: &SeriesSpec, p: &Plot, t: &Theme, width: f64) -> Vec<Optio
             (false, true) => &[false],
             (false, false) => &[true],
         };
-        let rect = |below: bool| -> Box {
+        // centred on the point, else ending at it (a label crowded on its right), else starting at it
+        let xs = [lx, (x - half).max(half + 2.0), (x + half).min((width - half - 2.0).max(half + 2.0))];
+        let candidates: Vec<(bool, f64)> = sides.iter().flat_map(|&below| xs.iter().map(move |&cx| (below, cx))).collect();
+        let rect = |(below, cx): (bool, f64)| -> Box {
             let (y0, y1) = if below { (y + r + 4.0, y + r + 4.0 + lh) } else { (y - r - 4.0 - lh, y - r - 4.0) };
-            (lx - half - 3.0, y0, lx + half + 3.0, y1)
+            (cx - half - 3.0, y0, cx + half + 3.0, y1)
         };
         let free = |b: &Box| b.1 >= p.top - t.text && b.3 <= p.bottom && taken.iter().all(|o| !overlaps(b, o));
         let clear = |b: &Box| lines.iter().all(|(a, c)| !crosses(b, *a, *c));
-        let pick = sides.iter().copied().find(|&s| free(&rect(s)) && clear(&rect(s))).or_else(|| sides.iter().copied().find(|&s| free(&rect(s))));
-        if let Some(below) = pick {
-            taken.push(rect(below));
+        let pick = candidates.iter().copied().find(|&c| free(&rect(c)) && clear(&rect(c))).or_else(|| candidates.iter().copied().find(|&c| free(&rect(c))));
+        if let Some((below, cx)) = pick {
+            taken.push(rect((below, cx)));
             let ly = if below { y + r + 4.0 } else { y - r - 4.0 };
-            out[i] = Some(LabelAt { x: lx, y: ly, below });
+            out[i] = Some(LabelAt { x: cx, y: ly, below });
         }
     }
     out
@@ -287,6 +290,21 @@ mod tests {
         assert_eq!(height(1216.0, &slide), 380.0);
         let tiny = Theme { fit_height: Some(100.0), ..t };
         assert_eq!(height(1216.0, &tiny), 21.0 * 18.0, "never below 18 lines of its text");
+    }
+
+    #[test]
+    fn a_label_crowded_on_its_right_ends_at_its_point() {
+        // two figures at one date just left of a wide last label: the higher one's label, which
+        // can only go above, moves left instead of being left out
+        let mut pair = point(0, 2025.0, 2780.0, "2.780");
+        pair.rank_at_date = 1;
+        let s = spec(vec![point(0, 2024.0, 2500.0, "2.500"), point(0, 2025.0, 2800.0, "2.800"), pair, point(0, 2025.5, 2900.0, "2.900 (sơ bộ)")]);
+        let (p, t) = (plot(), Theme::light(1.0));
+        let at = place_labels(&s, &p, &t, 640.0);
+        let higher = at[1].expect("the higher figure at 2025 keeps its label");
+        assert!(!higher.below);
+        assert!(higher.x < p.sx(2025.0), "moved left of its point: {} vs {}", higher.x, p.sx(2025.0));
+        assert!(at[2].is_some_and(|a| a.below) && at[3].is_some());
     }
 
     #[test]
