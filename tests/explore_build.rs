@@ -112,7 +112,7 @@ fn presets_and_custom_areas() {
     let vn = checked(&ds, "a=vn");
     assert_eq!(vn.figures.len(), 1, "the latest national figure");
     assert_eq!(vn.figures[0].date, "12/2025");
-    assert_eq!(vn.title, "Số hợp tác xã — Việt Nam (số mới nhất)");
+    assert_eq!(vn.title, "Số hợp tác xã — Việt Nam (12/2025)", "one figure: its date");
     let regions = checked(&ds, "a=regions");
     assert_eq!(regions.figures.iter().map(|f| f.key.as_str()).collect::<Vec<_>>(), ["R1", "R2"]);
     assert!(regions.caveats.is_empty(), "{:?}", regions.caveat_text);

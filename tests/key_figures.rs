@@ -114,8 +114,9 @@ fn titles_in_both_languages() {
     let ds = small();
     let titles: Vec<(&str, &str, &str)> = vec![
         ("national-series", "Số hợp tác xã — Việt Nam qua các năm", "Cooperatives — Viet Nam over time"),
-        ("coops-by-region", "Số hợp tác xã theo vùng kinh tế - xã hội (số mới nhất của mỗi nơi)", "Cooperatives by socio-economic region (latest figure of each)"),
-        ("coops-by-sector", "Số hợp tác xã theo lĩnh vực — Thành phố Sơn La (số mới nhất)", "Cooperatives by sector — Son La City (latest figure)"),
+        // every figure of the same date: the date instead of "latest of each"
+        ("coops-by-region", "Số hợp tác xã theo vùng kinh tế - xã hội (31/12/2022)", "Cooperatives by socio-economic region (31 Dec 2022)"),
+        ("coops-by-sector", "Số hợp tác xã theo lĩnh vực — Thành phố Sơn La (2024)", "Cooperatives by sector — Son La City (2024)"),
         ("capital-by-area", "Vốn điều lệ theo địa phương (số mới nhất của mỗi nơi)", "Charter capital by area (latest figure of each)"),
         ("rating-shares", "Xếp loại HTX theo địa phương (số mới nhất của mỗi nơi)", "Cooperative ratings by area (latest figure of each)"),
     ];

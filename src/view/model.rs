@@ -294,6 +294,13 @@ fn caveats(ds: &Dataset, sel: &Selection, plan: &Plan, laid: &Laid, primary: &[&
     cav
 }
 
+/// The date every figure of the chart (drawn or in its table) has, if they all have one.
+fn one_date(laid: &Laid) -> Option<crate::model::DateRef> {
+    let mut dates = laid.figs.iter().chain(&laid.rest).map(|(_, f)| f.obs.date);
+    let first = dates.next()?;
+    dates.all(|d| d == first).then_some(first)
+}
+
 /// The last stage: the text around the chart, and the figures as the view model states them.
 pub fn finish(ds: &Dataset, sel: &Selection, sc: &Scoped, plan: Plan, laid: Laid, derived: Vec<Caveat>, lang: Lang) -> ChartView {
     let primary: Vec<&Observation> = laid.figs.iter().map(|(_, f)| f.obs).collect();
@@ -314,7 +321,7 @@ pub fn finish(ds: &Dataset, sel: &Selection, sc: &Scoped, plan: Plan, laid: Laid
     };
     let cx = super::figure::Cx { ds, lang, scale: laid.scale, computed: plan.computed, unit: sel.unit };
     let mut view = ChartView {
-        title: super::title::title(ds, sel, &plan, lang),
+        title: super::title::title(ds, sel, &plan, one_date(&laid), lang),
         caveat_text: caveats.iter().map(|c| c.text(ds, lang)).collect(),
         caveats,
         unit_line,

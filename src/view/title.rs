@@ -4,7 +4,7 @@ use super::choices::{Computed, Plan};
 use super::text::metric_label;
 use crate::explore::{AreaSet, ChartKind, DatePick, Selection};
 use crate::i18n::Lang;
-use crate::model::{Dataset, Level};
+use crate::model::{Dataset, DateRef, Level};
 
 fn what(sel: &Selection, plan: &Plan, lang: Lang) -> String {
     let mut what = metric_label(sel.metric, sel.unit, lang);
@@ -20,9 +20,13 @@ fn what(sel: &Selection, plan: &Plan, lang: Lang) -> String {
     what
 }
 
-fn when(sel: &Selection, plan: &Plan, single: bool, lang: Lang) -> String {
+fn when(sel: &Selection, plan: &Plan, single: bool, one_date: Option<DateRef>, lang: Lang) -> String {
     if plan.line {
         return lang.pick("qua các năm", "over time").to_string();
+    }
+    if let (DatePick::Latest, Some(d)) = (sel.date, one_date) {
+        // every figure drawn has this date: it says more than "latest of each"
+        return format!("({})", super::text::date_of(d, lang));
     }
     match (sel.date, single, lang) {
         (DatePick::Latest, false, Lang::Vi) => "(số mới nhất của mỗi nơi)".into(),
@@ -34,14 +38,16 @@ fn when(sel: &Selection, plan: &Plan, single: bool, lang: Lang) -> String {
     }
 }
 
-/// "Số hợp tác xã theo địa phương (số mới nhất của mỗi nơi)".
-pub fn title(ds: &Dataset, sel: &Selection, plan: &Plan, lang: Lang) -> String {
+/// "Số hợp tác xã theo địa phương (số mới nhất của mỗi nơi)"; with the date instead when every
+/// figure of the chart has the same one (`one_date`): "Số hợp tác xã theo vùng kinh tế - xã hội
+/// (31/12/2022)".
+pub fn title(ds: &Dataset, sel: &Selection, plan: &Plan, one_date: Option<DateRef>, lang: Lang) -> String {
     let name = |a: &crate::model::Area| match lang {
         Lang::Vi => a.name.clone(),
         Lang::En => a.name_en.clone().unwrap_or_else(|| a.name.clone()),
     };
     if plan.chart_kind == ChartKind::Map {
-        let when = when(sel, plan, false, lang);
+        let when = when(sel, plan, false, one_date, lang);
         return format!("{} {when} — {}", what(sel, plan, lang), lang.pick("bản đồ ô 34 tỉnh, thành", "tile map of the 34 provinces"));
     }
     let single = match &sel.areas {
@@ -56,5 +62,5 @@ pub fn title(ds: &Dataset, sel: &Selection, plan: &Plan, lang: Lang) -> String {
         (AreaSet::Regions, _) => lang.pick("theo vùng kinh tế - xã hội", "by socio-economic region").into(),
         _ => lang.pick("theo địa bàn đã chọn", "in the chosen areas").into(),
     };
-    format!("{} {place} {}", what(sel, plan, lang), when(sel, plan, single.is_some(), lang))
+    format!("{} {place} {}", what(sel, plan, lang), when(sel, plan, single.is_some(), one_date, lang))
 }
