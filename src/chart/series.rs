@@ -12,6 +12,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 const PAD: f64 = 10.0;
 const AXIS: f64 = 26.0;
+/// Radius of a point.
+const POINT_R: f64 = 4.5;
 
 /// Height wanted at a width (at most the theme's `fit_height`, never below 18 lines of text).
 pub fn height(width: f64, t: &Theme) -> f64 {
@@ -155,10 +157,11 @@ fn segments(spec: &SeriesSpec, p: &Plot) -> Vec<((f64, f64), (f64, f64))> {
 
 /// Where each point's label goes, if anywhere. The last point first, then right to left; a label
 /// goes above its point, or below it when above would cross a line (the lower of two figures at
-/// one date always below); centred on the point, or else ending or starting at it. A label that would overlap another label or a point, or leave the plot, is left
-/// out (the tooltip and the table still give the figure).
+/// one date always below); centred on the point, or else ending or starting at it. A label that
+/// would overlap another label or a point, or leave the plot, is left out (the tooltip and the
+/// table still give the figure).
 fn place_labels(spec: &SeriesSpec, p: &Plot, t: &Theme, width: f64) -> Vec<Option<LabelAt>> {
-    let r = 4.5;
+    let r = POINT_R;
     let mut taken: Vec<Box> = spec.points.iter().map(|q| (p.sx(q.x) - r, p.sy(q.y) - r, p.sx(q.x) + r, p.sy(q.y) + r)).collect();
     // the value axis' tick labels, left of the plot
     taken.push((0.0, 0.0, p.left - 3.0, p.bottom + AXIS));
@@ -189,9 +192,10 @@ fn place_labels(spec: &SeriesSpec, p: &Plot, t: &Theme, width: f64) -> Vec<Optio
         };
         let free = |b: &Box| b.1 >= p.top - t.text && b.3 <= p.bottom && taken.iter().all(|o| !overlaps(b, o));
         let clear = |b: &Box| lines.iter().all(|(a, c)| !crosses(b, *a, *c));
-        let pick = candidates.iter().copied().find(|&c| free(&rect(c)) && clear(&rect(c))).or_else(|| candidates.iter().copied().find(|&c| free(&rect(c))));
-        if let Some((below, cx)) = pick {
-            taken.push(rect((below, cx)));
+        let boxes: Vec<((bool, f64), Box)> = candidates.into_iter().map(|c| (c, rect(c))).filter(|(_, b)| free(b)).collect();
+        let pick = boxes.iter().find(|(_, b)| clear(b)).or(boxes.first()).copied();
+        if let Some(((below, cx), b)) = pick {
+            taken.push(b);
             let ly = if below { y + r + 4.0 } else { y - r - 4.0 };
             out[i] = Some(LabelAt { x: cx, y: ly, below });
         }
@@ -208,7 +212,7 @@ fn draw_points<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &SeriesS
         let (x, y) = (p.sx(q.x), p.sy(q.y));
         // one series: a second report at the same date in the sixth palette colour
         let colour = if multi || q.rank_at_date == 0 { series_colour(spec, t, q.series) } else { t.palette[5] };
-        let r = 4.5;
+        let r = POINT_R;
         if t.highlight.as_deref() == Some(q.key.as_str()) {
             area.draw(&Circle::new(t.pt(x, y), t.px(r + 4.0), t.grid.filled()))?;
         }
@@ -343,7 +347,7 @@ mod tests {
                 assert!(!overlaps(a, b), "{a:?} overlaps {b:?}");
             }
             for q in &s.points {
-                let m = (p.sx(q.x) - 4.5, p.sy(q.y) - 4.5, p.sx(q.x) + 4.5, p.sy(q.y) + 4.5);
+                let m = (p.sx(q.x) - POINT_R, p.sy(q.y) - POINT_R, p.sx(q.x) + POINT_R, p.sy(q.y) + POINT_R);
                 assert!(!overlaps(a, &m), "{a:?} covers the point at {m:?}");
             }
             assert!(a.3 <= p.bottom, "{a:?} below the axis");

@@ -41,3 +41,14 @@ pub fn use_title(vi: &'static str, en: &'static str) {
     let lang = lang();
     Effect::new(move |_| crate::web::document().set_title(lang.get().pick(vi, en)));
 }
+
+/// Clears a message about what was on screen (a status line) whenever what `changes` reads
+/// changes, not on the first run.
+pub fn clear_on_change<T: Send + Sync + 'static>(message: RwSignal<Option<T>>, changes: impl Fn() + 'static) {
+    Effect::new(move |prev: Option<()>| {
+        changes();
+        if prev.is_some() {
+            message.set(None);
+        }
+    });
+}

@@ -60,12 +60,9 @@ pub fn Controls() -> impl IntoView {
     let open = RwSignal::new(false);
     let why = RwSignal::new(None::<(Group, &'static str)>);
     provide_context(WhyOff(why));
-    Effect::new(move |prev: Option<()>| {
+    super::context::clear_on_change(why, move || {
         ex.sel.track();
         lang.track();
-        if prev.is_some() {
-            why.set(None);
-        }
     });
     view! {
         <div class="controls-bar">

@@ -34,12 +34,9 @@ pub fn ShareBar(
     let status = RwSignal::new(None::<(bool, String)>);
     // a message about the chart that was in view ("link copied") goes when the view or the
     // language changes
-    Effect::new(move |prev: Option<()>| {
+    super::context::clear_on_change(status, move || {
         view.track();
         lang.track();
-        if prev.is_some() {
-            status.set(None);
-        }
     });
     let embed_open = RwSignal::new(false);
     let deck = use_deck();

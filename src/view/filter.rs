@@ -44,7 +44,7 @@ pub fn areas_for_metric(ds: &Dataset, sel: &Selection) -> AreaSet {
     if matches!(sel.areas, AreaSet::Custom(_)) {
         return sel.areas.clone();
     }
-    let with = scope(ds, sel).areas_with_data;
+    let with = in_dataset_order(ds, ds.observations.iter().filter(|o| o.metric == sel.metric && o.unit == sel.unit));
     if preset_has_data(ds, &sel.areas, &with) {
         return sel.areas.clone();
     }
@@ -56,11 +56,16 @@ pub fn is_total(o: &Observation) -> bool {
     o.sector.is_none() && o.rating.is_none()
 }
 
+/// The codes of the areas of these figures, once each, in dataset order.
+fn in_dataset_order<'a>(ds: &Dataset, obs: impl Iterator<Item = &'a Observation>) -> Vec<String> {
+    let with_data: BTreeSet<&str> = crate::sort::set(obs.map(|o| o.area.as_str()));
+    ds.areas.iter().filter(|a| with_data.contains(a.code.as_str())).map(|a| a.code.clone()).collect()
+}
+
 /// The figures of `sel`'s metric and unit in `sel`'s areas.
 pub fn scope<'a>(ds: &'a Dataset, sel: &Selection) -> Scoped<'a> {
     let metric_obs: Vec<&Observation> = ds.observations.iter().filter(|o| o.metric == sel.metric && o.unit == sel.unit).collect();
-    let with_data: BTreeSet<&str> = crate::sort::set(metric_obs.iter().map(|o| o.area.as_str()));
-    let areas_with_data = ds.areas.iter().filter(|a| with_data.contains(a.code.as_str())).map(|a| a.code.clone()).collect();
+    let areas_with_data = in_dataset_order(ds, metric_obs.iter().copied());
     let scoped: Vec<&Observation> = metric_obs.into_iter().filter(|o| ds.area(&o.area).is_some_and(|a| in_set(&sel.areas, a))).collect();
     let years: BTreeSet<u16> = crate::sort::set(scoped.iter().map(|o| o.date.year()));
     Scoped {
