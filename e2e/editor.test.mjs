@@ -115,6 +115,11 @@ describe('chart maker', () => {
       const embedCode = await page.locator('[data-testid=out-embed]').inputValue();
       // with the script that fits the iframe to its content, as the explorer's embed dialog gives it
       assert.match(embedCode, /data-htx-embed><\/iframe>\n<script src="[^"]*embed\.js" async><\/script>$/, embedCode);
+      // the copy button puts exactly that code on the clipboard and says so
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+      await page.locator('[data-testid=copy-embed]').click();
+      await page.locator('[data-testid=copy-embed]', { hasText: 'Đã chép' }).waitFor();
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), embedCode, 'the clipboard holds the embed code');
       const editLink = await page.locator('[data-testid=edit-link]').getAttribute('href');
       const json = await downloadFrom(page, '[data-testid=download-json]', 'editor-dataset.json');
       assert.equal(JSON.parse(json.bytes.toString('utf8')).format, 'htx-charts/1');
@@ -124,6 +129,9 @@ describe('chart maker', () => {
       await page.locator('[data-testid=file-url]').fill('https://bao.example.vn/du-lieu/htx.json');
       const fileCode = await page.getByLabel('Mã nhúng theo tệp').inputValue();
       assert.match(fileCode, /embed\.html\?m=cooperatives&amp;a=[^"]*data=https(:|%3A)%2F%2Fbao\.example\.vn/, fileCode);
+      await page.locator('[data-testid=copy-file-embed]').click();
+      await page.locator('[data-testid=copy-file-embed]', { hasText: 'Đã chép' }).waitFor();
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), fileCode, 'the clipboard holds the file embed code');
       assertNoErrors(page);
 
       // the link, in a fresh browser context: the same chart with the source line

@@ -86,6 +86,11 @@ describe('sources page', () => {
       await page.locator('[data-testid=source-year]').fill('2023');
       await page.waitForFunction(() => new URL(location.href).searchParams.get('nam') === '2023');
       assert.match(await page.locator('[data-testid=source-count]').innerText(), /source/);
+      // a year that is not a number is not silently ignored
+      await page.locator('[data-testid=source-year]').fill('abc');
+      await page.locator('[data-testid=source-count]', { hasText: '“abc” is not a year' }).waitFor();
+      await page.locator('[data-testid=source-year]').fill('');
+      await page.waitForFunction(() => !document.querySelector('[data-testid=source-count]').textContent.includes('not a year'));
       await page.locator('[data-testid=source-province]').fill('');
       await page.locator('[data-testid=source-year]').fill('');
       await page.locator('[data-testid=source-text]').fill('lien minh htx viet nam');

@@ -6,6 +6,7 @@ mod browser;
 mod chart_canvas;
 mod chart_figure;
 mod context;
+mod copy_button;
 mod dataset;
 mod deck_panel;
 mod downloads;

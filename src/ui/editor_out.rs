@@ -4,6 +4,7 @@
 //! `?data=`; (3) the embed code for either.
 
 use super::browser;
+use super::copy_button::CopyButton;
 use super::context::lang;
 use super::editor_state::ed;
 use crate::editor::{self, fragment, words, Field, Place};
@@ -182,9 +183,11 @@ fn FileEmbed() -> impl IntoView {
                     pairs.push(("lang".into(), "en".into()));
                 }
                 let src = format!("{}embed.html?{}", browser::base_url(), crate::deck::to_query(&pairs));
+                let code = iframe(&src, &title());
                 Some(view! {
                     <label for="file-embed">{move || lang.get().pick("Mã nhúng theo tệp (khung iframe; dòng script sau nó, tuỳ chọn, cho khung tự co giãn)", "Embed code for the file (the iframe; the script line after it, optional, sizes the frame)")}</label>
-                    <textarea id="file-embed" readonly rows="3" data-testid="file-embed-code">{iframe(&src, &title())}</textarea>
+                    <textarea id="file-embed" readonly rows="3" data-testid="file-embed-code">{code.clone()}</textarea>
+                    <p class="actions"><CopyButton text=Signal::stored(code) label=("Chép mã nhúng", "Copy the embed code") testid="copy-file-embed" /></p>
                 }.into_any())
             }}
         </div>
@@ -196,25 +199,20 @@ fn FileEmbed() -> impl IntoView {
 fn LinkOut(explorer: String, embed: String, edit: String, title: String) -> impl IntoView {
     let lang = lang();
     let code = iframe(&embed, &title);
-    let copied = RwSignal::new(false);
-    let copy = {
-        let e = explorer.clone();
-        move |_| {
-            let e = e.clone();
-            leptos::task::spawn_local(async move { copied.set(browser::copy_text(&e).await.is_ok()) });
-        }
-    };
+    let link = Signal::stored(explorer.clone());
+    let code_text = Signal::stored(code.clone());
     view! {
         <div class="link-out" data-testid="link-out">
             <label for="out-link">{move || lang.get().pick("Liên kết (mở trình khám phá với dữ liệu của bạn)", "Link (opens the explorer with your data)")}</label>
             <input id="out-link" data-testid="out-link" readonly prop:value=explorer.clone() />
             <p class="actions">
-                <button type="button" data-testid="copy-link" on:click=copy>{move || if copied.get() { lang.get().pick("Đã chép ✓", "Copied ✓") } else { lang.get().pick("Chép liên kết", "Copy the link") }}</button>
+                <CopyButton text=link label=("Chép liên kết", "Copy the link") testid="copy-link" />
                 <a href=explorer target="_blank" rel="noopener" data-testid="open-link">{move || lang.get().pick("Mở trong trình khám phá ↗", "Open in the explorer ↗")}</a>
                 <a href=edit target="_blank" rel="noopener" data-testid="edit-link">{move || lang.get().pick("Liên kết để sửa lại bảng", "Link to edit the table again")}</a>
             </p>
             <label for="out-embed">{move || lang.get().pick("Mã nhúng (khung iframe; dòng script sau nó, tuỳ chọn, cho khung tự co giãn)", "Embed code (the iframe; the script line after it, optional, sizes the frame)")}</label>
             <textarea id="out-embed" data-testid="out-embed" readonly rows="3">{code}</textarea>
+            <p class="actions"><CopyButton text=code_text label=("Chép mã nhúng", "Copy the embed code") testid="copy-embed" /></p>
         </div>
     }
 }

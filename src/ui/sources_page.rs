@@ -69,7 +69,7 @@ fn SourceSearch(text: (Memo<Option<String>>, SignalSetter<Option<String>>), prov
     let field = move |(get, set): (Memo<Option<String>>, SignalSetter<Option<String>>), id: &'static str, vi: &'static str, en: &'static str| {
         view! {
             <label class="control" for=id><span>{move || lang.get().pick(vi, en)}</span>
-                <input type="search" id=id data-testid=id prop:value=move || get.get().unwrap_or_default()
+                <input type="search" id=id data-testid=id inputmode=(id == "source-year").then_some("numeric") prop:value=move || get.get().unwrap_or_default()
                     on:input=move |ev| { let v = event_target_value(&ev); set.set((!v.trim().is_empty()).then_some(v)) } />
             </label>
         }
@@ -110,9 +110,18 @@ fn SourceList() -> impl IntoView {
             Lang::En => format!("{n} source{}", if n == 1 { "" } else { "s" }),
         }
     };
+    // A year that is not a number filters nothing, and the line says so. (Its own text node: one
+    // closure reading both `list` and the year was not re-run when only the year changed.)
+    let bad_year = move || {
+        let y = year.0.get().filter(|y| y.trim().parse::<u16>().is_err())?;
+        Some(match lang.get() {
+            Lang::Vi => format!(" (“{}” không phải một năm, nên chưa lọc theo năm)", y.trim()),
+            Lang::En => format!(" (“{}” is not a year, so the list is not filtered by year)", y.trim()),
+        })
+    };
     view! {
         <SourceSearch text=text province=province year=year />
-        <p class="status" role="status" data-testid="source-count">{count}</p>
+        <p class="status" role="status" data-testid="source-count">{count}{bad_year}</p>
         {move || list.get().into_iter().map(|e| view! { <Entry entry=e keep=keep.get() /> }).collect_view()}
     }
 }
