@@ -27,6 +27,7 @@ import {
   dominantColour,
   luminance,
   screenshotOf,
+  screenshot,
   withSite,
   assertNoErrors,
 } from './helpers.mjs';
@@ -252,6 +253,30 @@ describe('explorer: each control changes the chart', () => {
       assert.match(text, /tính từ|÷/i, `tooltip says it was computed: ${JSON.stringify(text)}`);
       assert.match(text, /478/, `the tooltip names the 478 cooperatives it divides by: ${JSON.stringify(text)}`);
       await explorerShot(page, 'per_coop');
+      assertNoErrors(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it('a tall tooltip near the bottom of the window opens above its bar, wholly on screen', T, async () => {
+    const page = await openExplorer('?a=P20,P14,F31,C14-SONLA,P01');
+    try {
+      const marks = await marksOf(page, 'explorer');
+      const last = marks[marks.length - 1];
+      // the last bar 40 px above the bottom of an 800 px window
+      await page.evaluate(([y]) => {
+        const r = document.querySelector('figure[data-chart=explorer] canvas').getBoundingClientRect();
+        window.scrollBy(0, r.top + y - (innerHeight - 40));
+      }, [last.y + last.h / 2]);
+      const box = await page.locator(`${EXPLORER} canvas`).boundingBox();
+      await page.mouse.move(box.x + last.x + last.w / 2, box.y + last.y + last.h / 2, { steps: 3 });
+      await tooltip(page).waitFor({ state: 'visible' });
+      await page.waitForFunction(() => {
+        const r = document.querySelector('[data-testid=tooltip]').getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      }, null, { timeout: 3_000 });
+      await screenshot(page, 'tooltip-near-bottom');
       assertNoErrors(page);
     } finally {
       await closePage(page);
@@ -550,6 +575,8 @@ describe('explorer: ?data= from another origin', () => {
     const routes = {
       '/good.json': [200, good],
       '/bad.json': [200, '{"format": "htx-charts/1", "areas": ['],
+      // the same file with its counts of members in place of counts of cooperatives
+      '/members.json': [200, good.replaceAll('"metric":"cooperatives"', '"metric":"members"').replaceAll('"unit":"cooperatives"', '"unit":"persons"')],
     };
     const server = http.createServer((req, res) => {
       const p = new URL(req.url, 'http://x').pathname;
@@ -572,6 +599,75 @@ describe('explorer: ?data= from another origin', () => {
   after(async () => data?.stop());
 
   const withData = (u) => `?data=${encodeURIComponent(u)}`;
+
+  it('a file without counts of cooperatives opens on its own metric, and the menu shows that one', T, async () => {
+    const page = await openExplorer(withData(`${data.url}members.json`));
+    try {
+      assert.equal(await page.locator('select[data-testid=metric]').inputValue(), 'members');
+      assert.match(await page.locator(`${EXPLORER} .chart-title`).innerText(), /thành viên/i);
+      assert.deepEqual(keysOf(await marksOf(page, 'explorer')), ['P24', 'P01', 'P20']);
+      assertNoErrors(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it('slides of a file show that file: the deck and its link carry it; a slide of other data is refused; Clear can be undone', T, async () => {
+    const fileUrl = `${data.url}good.json`;
+    const page = await openExplorer(withData(fileUrl));
+    try {
+      const status = page.locator('[data-testid=share-status]');
+      await page.locator('[data-testid=add-slide]').click();
+      await status.getByText('(trang 1)').waitFor();
+      await page.locator('[data-testid=add-slide]').click();
+      await status.getByText('đã có trong trình chiếu (trang 1)').waitFor();
+      const panel = page.locator('[data-testid=deck-panel]');
+      await panel.locator('summary').click();
+      assert.ok((await page.locator('[data-testid=deck-data]').innerText()).includes(fileUrl), 'the panel names the deck\'s file');
+      const href = await page.locator('[data-testid=present-deck]').getAttribute('href');
+      assert.equal(new URL(href).searchParams.get('data'), fileUrl, href);
+      // the sources page, from the chart and from a tooltip, lists the file's sources
+      const all = new URL(await page.locator(`${EXPLORER} [data-testid=all-sources]`).getAttribute('href'), page.url());
+      assert.equal(all.searchParams.get('data'), fileUrl, all.href);
+      await hoverMark(page, 'explorer', 'P20');
+      const entry = new URL(await tooltip(page).locator('a.source-entry-link').getAttribute('href'), page.url());
+      assert.equal(entry.searchParams.get('data'), fileUrl, entry.href);
+      assert.equal(entry.hash, '#src-a');
+
+      const slide = await newPage(browser, { viewport: { width: 1280, height: 720 } });
+      try {
+        await slide.goto(href);
+        await slide.locator('figure[data-chart=slide] canvas[data-drawn="1"]').waitFor();
+        const marks = JSON.parse(await slide.locator('figure[data-chart=slide] canvas').getAttribute('data-marks'));
+        assert.deepEqual(keysOf(marks), ['P24', 'P01', 'P20'], 'the file\'s provinces, not the bundled ones');
+        assert.ok((await slide.locator('figure[data-chart=slide] figcaption').innerText()).includes(fileUrl), 'the slide names the file');
+        const leave = new URL(await slide.locator('[data-testid=leave]').getAttribute('href'));
+        assert.equal(leave.searchParams.get('data'), fileUrl, 'back to the explorer with the same file');
+        assertNoErrors(slide);
+      } finally {
+        await closePage(slide);
+      }
+
+      // the app's own data cannot join this deck
+      await page.goto(site.url);
+      await waitForExplorer(page);
+      await page.locator('[data-testid=add-slide]').click();
+      await status.getByText('số liệu khác').waitFor();
+      await page.locator('[data-testid=deck-panel] summary').click();
+      assert.equal(await page.locator('[data-testid=deck-list] li').count(), 1);
+      await page.locator('[data-testid=clear-deck]').click();
+      assert.equal(await page.locator('[data-testid=deck-list] li').count(), 0);
+      await page.locator('[data-testid=undo-clear]').click();
+      assert.equal(await page.locator('[data-testid=deck-list] li').count(), 1, 'undone');
+      await page.locator('[data-testid=clear-deck]').click();
+      await page.locator('[data-testid=add-slide]').click();
+      await status.getByText('(trang 1)').waitFor();
+      assert.equal(await page.locator('[data-testid=deck-data]').count(), 0, 'a cleared deck takes the app\'s data');
+      assertNoErrors(page);
+    } finally {
+      await closePage(page);
+    }
+  });
 
   it('a good file from another origin draws, and the source line names its URL', T, async () => {
     const fileUrl = `${data.url}good.json`;

@@ -197,6 +197,44 @@ describe('presentation: the whole source line on screen', () => {
           await closePage(page);
         }
       }
+      // long views: a table (drawn as bars), 30 rating bars, the tall tile map. Each fits, in type
+      // a room can read (base text at least 720 / 45 = 16 px: bar labels about 14 px)
+      const FONT_HOOK = () => {
+        window.__minFont = Infinity;
+        // a paint starts by filling the whole canvas: the smallest text of the last paint counts
+        const rect = CanvasRenderingContext2D.prototype.fillRect;
+        CanvasRenderingContext2D.prototype.fillRect = function (x, y, w, h) {
+          if (x <= 0 && y <= 0 && w >= this.canvas.width && h >= this.canvas.height && this.canvas.closest('figure[data-chart=slide]')) window.__minFont = Infinity;
+          return rect.call(this, x, y, w, h);
+        };
+        const fill = CanvasRenderingContext2D.prototype.fillText;
+        CanvasRenderingContext2D.prototype.fillText = function (...a) {
+          const px = parseFloat(/([\d.]+)px/.exec(this.font)?.[1] ?? 'NaN') / (this.getTransform().a || 1);
+          if (this.canvas.closest('figure[data-chart=slide]')) window.__minFont = Math.min(window.__minFont, px);
+          return fill.apply(this, a);
+        };
+      };
+      for (const [w, h] of [[1280, 720], [1920, 1080]]) {
+        const page = await newPage(browser, { viewport: { width: w, height: h } });
+        try {
+          await page.addInitScript(FONT_HOOK);
+          for (let i = 1; i <= 3; i++) {
+            await page.goto(new URL(`present?deck=c:table|m:rating_share|c:map|&slide=${i}`, site.url).href);
+            await waitSlide(page, `${i} / 3`);
+            const g = await page.evaluate(() => ({
+              bottom: document.querySelector('figure[data-chart=slide] figcaption.source-line').getBoundingClientRect().bottom,
+              scroll: document.documentElement.scrollHeight,
+              bars: JSON.parse(document.querySelector('figure[data-chart=slide] canvas').dataset.marks).length,
+              font: window.__minFont,
+            }));
+            if (g.bottom > h + 0.5) cut.push(`${w}×${h} long slide ${i}: source line bottom ${Math.round(g.bottom)} > ${h} (page ${g.scroll} px tall)`);
+            if (i < 3 && g.font < (h / 45) * 0.8 - 0.01) cut.push(`${w}×${h} long slide ${i}: text of ${g.font.toFixed(1)} px`);
+            if (i === 1 && g.bars > 15) cut.push(`${w}×${h} table slide: ${g.bars} bars (at most 15)`);
+          }
+        } finally {
+          await closePage(page);
+        }
+      }
       // a deck notice above the slide is not budgeted either
       const page = await newPage(browser, { viewport: { width: 1280, height: 720 } });
       try {

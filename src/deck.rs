@@ -24,6 +24,73 @@ pub type Slide = Vec<(String, String)>;
 pub struct Deck {
     /// The slides, in order.
     pub slides: Vec<Slide>,
+    /// Where their figures come from (not in the `deck` parameter: the presentation link carries
+    /// it as `data=` or `#d=`, see [`DeckData`]).
+    pub data: DeckData,
+}
+
+/// Where a deck's figures come from: every slide of a deck shows the same dataset.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum DeckData {
+    /// The app's own data.
+    #[default]
+    Bundled,
+    /// A data file opened with `?data=<address>`.
+    File(String),
+    /// A table carried by a chart maker link's fragment (`#d=<payload>`).
+    Link(String),
+}
+
+impl DeckData {
+    /// The data of a page: a `#d=` payload wins over `?data=`, as when the page loads it.
+    pub fn of_page(data_param: Option<String>, link_payload: Option<String>) -> DeckData {
+        match (link_payload, data_param) {
+            (Some(p), _) => DeckData::Link(p),
+            (None, Some(u)) => DeckData::File(u),
+            (None, None) => DeckData::Bundled,
+        }
+    }
+
+    /// As kept in local storage: `""`, `"data=<address>"` or `"d=<payload>"`.
+    pub fn stored(&self) -> String {
+        match self {
+            DeckData::Bundled => String::new(),
+            DeckData::File(u) => format!("data={u}"),
+            DeckData::Link(p) => format!("d={p}"),
+        }
+    }
+
+    /// The inverse of [`DeckData::stored`] (anything else is the bundled data).
+    pub fn from_stored(s: &str) -> DeckData {
+        if let Some(u) = s.strip_prefix("data=").filter(|u| !u.is_empty()) {
+            DeckData::File(u.to_string())
+        } else if let Some(p) = s.strip_prefix("d=").filter(|p| !p.is_empty()) {
+            DeckData::Link(p.to_string())
+        } else {
+            DeckData::Bundled
+        }
+    }
+
+    /// What a presentation link adds for this data: a query part (`&data=…`) and a fragment
+    /// (`#d=…`), each empty when not needed.
+    pub fn link_parts(&self) -> (String, String) {
+        match self {
+            DeckData::Bundled => (String::new(), String::new()),
+            DeckData::File(u) => (format!("&{}", to_query(&[("data".to_string(), u.clone())])), String::new()),
+            DeckData::Link(p) => (String::new(), format!("#{}{p}", crate::editor::fragment::PREFIX)),
+        }
+    }
+}
+
+/// Why a slide was not added to a deck.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddRefused {
+    /// The deck has [`MAX_SLIDES`] slides.
+    Full,
+    /// The deck's slides show other data (another file, or the app's own).
+    OtherData,
+    /// The same view is already the slide at this position (1-based).
+    AlreadyThere(usize),
 }
 
 /// Why a slide of a deck URL was left out.
@@ -199,6 +266,7 @@ pub fn default_deck() -> Deck {
             vec![pair("m", "income_per_worker.vnd_per_year")],
             vec![pair("m", "rating_share"), pair("c", "pct")],
         ],
+        data: DeckData::Bundled,
     }
 }
 
@@ -287,6 +355,25 @@ impl Deck {
         true
     }
 
+    /// Adds a slide of a page showing `data`: the first slide sets the deck's data; a slide of
+    /// other data, or one the deck already has, is refused. Returns the new slide's position
+    /// (1-based).
+    pub fn add(&mut self, slide: Slide, data: &DeckData) -> Result<usize, AddRefused> {
+        if self.is_empty() {
+            self.data = data.clone();
+        } else if &self.data != data {
+            return Err(AddRefused::OtherData);
+        }
+        let slide = clean(slide);
+        if let Some(i) = self.slides.iter().position(|s| *s == slide) {
+            return Err(AddRefused::AlreadyThere(i + 1));
+        }
+        if !self.push(slide) {
+            return Err(AddRefused::Full);
+        }
+        Ok(self.len())
+    }
+
     /// Removes the slide at `i` (0-based), if there is one.
     pub fn remove(&mut self, i: usize) -> Option<Slide> {
         (i < self.slides.len()).then(|| self.slides.remove(i))
@@ -308,5 +395,36 @@ impl Deck {
         }
         self.slides.swap(i, i + 1);
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deck_keeps_to_one_dataset_and_one_copy_of_a_view() {
+        let file = DeckData::File("https://bao.example.vn/htx.json".into());
+        let mut d = Deck::default();
+        assert_eq!(d.add(vec![pair("m", "members")], &file), Ok(1));
+        assert_eq!(d.data, file, "the first slide sets the deck's data");
+        assert_eq!(d.add(vec![pair("m", "workers")], &DeckData::Bundled), Err(AddRefused::OtherData));
+        assert_eq!(d.add(vec![pair("m", "members")], &file), Err(AddRefused::AlreadyThere(1)));
+        assert_eq!(d.add(vec![pair("m", "workers")], &file), Ok(2));
+        d.remove(0);
+        d.remove(0);
+        assert_eq!(d.add(vec![pair("m", "workers")], &DeckData::Bundled), Ok(1), "an emptied deck takes any data");
+        assert_eq!(d.data, DeckData::Bundled);
+    }
+
+    #[test]
+    fn a_decks_data_is_stored_and_linked() {
+        for d in [DeckData::Bundled, DeckData::File("https://x.vn/a b.json".into()), DeckData::Link("AbC-_1".into())] {
+            assert_eq!(DeckData::from_stored(&d.stored()), d);
+        }
+        assert_eq!(DeckData::from_stored("junk"), DeckData::Bundled);
+        assert_eq!(DeckData::File("https://x.vn/a b.json".into()).link_parts(), ("&data=https:%2F%2Fx.vn%2Fa%20b.json".to_string(), String::new()));
+        assert_eq!(DeckData::Link("AbC".into()).link_parts(), (String::new(), "#d=AbC".to_string()));
+        assert_eq!(DeckData::of_page(Some("u".into()), Some("p".into())), DeckData::Link("p".into()), "the link's table wins, as when the page loads");
     }
 }

@@ -193,8 +193,19 @@ pub fn scaled(x: f64, unit: Unit, scale: MoneyScale, lang: Lang) -> String {
 fn join_unit(num: &str, unit_text: &str, unit: Unit) -> String {
     if unit == Unit::Percent {
         format!("{num}%")
+    } else if num == "1" && unit_text == unit.label(Lang::En) {
+        format!("1 {}", english_singular(unit_text))
     } else {
         format!("{num} {unit_text}")
+    }
+}
+
+/// One of an English count unit: "cooperative", "person", "class".
+fn english_singular(plural: &str) -> &str {
+    match plural {
+        "people" => "person",
+        "classes" => "class",
+        p => p.strip_suffix('s').unwrap_or(p),
     }
 }
 
@@ -243,6 +254,16 @@ pub fn tick(x: f64, unit: Unit, scale: MoneyScale, lang: Lang) -> String {
 mod tests {
     use super::*;
     use Lang::{En, Vi};
+
+    #[test]
+    fn one_of_a_count_is_singular_in_english() {
+        assert_eq!(amount(1.0, Unit::Cooperatives, En), "1 cooperative");
+        assert_eq!(amount(1.0, Unit::Persons, En), "1 person");
+        assert_eq!(amount(1.0, Unit::Classes, En), "1 class");
+        assert_eq!(amount(2.0, Unit::Cooperatives, En), "2 cooperatives");
+        assert_eq!(amount(1.0, Unit::Cooperatives, Vi), "1 HTX");
+        assert_eq!(amount(1.0, Unit::Percent, En), "1%");
+    }
 
     #[test]
     fn vi_numbers() {

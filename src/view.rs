@@ -20,6 +20,7 @@ pub mod layout;
 mod model;
 pub mod part;
 pub mod pick;
+mod slide;
 pub mod summary;
 pub mod text;
 mod title;
@@ -27,6 +28,7 @@ mod title;
 pub use caveat::Caveat;
 pub use filter::metric_choices;
 pub use model::{ChartView, Figure, Input, LegendItem};
+pub use slide::{slide_view, SlideRoom, SLIDE_ROWS};
 pub use summary::{alt_text, Summary};
 
 use crate::explore::{self, Selection};

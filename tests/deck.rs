@@ -39,7 +39,7 @@ fn the_brief_example_reads() {
     assert_eq!(d.slides, vec![vec![], slide(&[("m", "members")])]);
     assert_eq!(decode("").0, Deck::default());
     assert_eq!(encode(&Deck::default()), "");
-    assert_eq!(decode(&encode(&Deck { slides: vec![vec![]] })).0.slides, vec![Vec::<(String, String)>::new()]);
+    assert_eq!(decode(&encode(&Deck { slides: vec![vec![]], ..Default::default() })).0.slides, vec![Vec::<(String, String)>::new()]);
 }
 
 /// A small deterministic generator (xorshift).
@@ -139,7 +139,7 @@ fn hostile_input_is_skipped_with_problems_never_panics() {
 
 #[test]
 fn encode_leaves_out_what_cannot_be_read_back() {
-    let d = Deck { slides: vec![slide(&[("m", "charter_capital"), ("x", "Hà Nội"), ("", "v"), ("a", "p34")])] };
+    let d = Deck { slides: vec![slide(&[("m", "charter_capital"), ("x", "Hà Nội"), ("", "v"), ("a", "p34")])], ..Default::default() };
     assert_eq!(encode(&d), "m:charter_capital;a:p34|");
     let mut d = Deck::default();
     assert!(d.push(slide(&[("m", "a&b"), ("c", "line")])));
@@ -149,7 +149,7 @@ fn encode_leaves_out_what_cannot_be_read_back() {
     }
     assert!(!d.push(vec![]), "a 41st slide is refused");
     assert_eq!(d.len(), MAX_SLIDES);
-    let big = Deck { slides: vec![vec![]; 50] };
+    let big = Deck { slides: vec![vec![]; 50], ..Default::default() };
     assert_eq!(decode(&encode(&big)).0.len(), MAX_SLIDES);
 }
 

@@ -195,6 +195,8 @@ fn sector_breakdown_stacks_one_row_per_area() {
     let ds = small();
     let v = checked(&ds, "by=sector&c=stacked");
     assert!(v.kinds.contains(&ChartKind::Stacked) && v.kinds.contains(&ChartKind::Stacked100));
+    assert!(v.title.starts_with("Số hợp tác xã theo lĩnh vực và địa phương"), "one phrase, not 'theo … theo …': {}", v.title);
+    assert!(view(&ds, "by=sector&c=stacked", Lang::En).title.starts_with("Cooperatives by sector and area"));
     let s = stacked(&v);
     assert!(matches!(s.axis, StackAxis::Value { tick_divisor } if tick_divisor == 1.0));
     assert_eq!(s.rows.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(), ["Bắc Ninh", "TP Sơn La"], "largest first");

@@ -253,3 +253,19 @@ fn a_metric_without_figures_of_the_default_areas_opens_on_a_preset_that_has_some
     assert_eq!(s.areas, AreaSet::Local);
     assert_eq!(notices.iter().map(|n| n.reason).collect::<Vec<_>>(), [NoticeReason::Duplicated]);
 }
+
+#[test]
+fn a_file_without_the_default_metric_opens_on_its_first_metric() {
+    // the small fixture without its cooperative counts: the metric menu's first entry is shown
+    let mut json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(common::root("tests/fixtures/small.json")).unwrap()).unwrap();
+    json["observations"].as_array_mut().unwrap().retain(|o| o["metric"] != "cooperatives");
+    let ds = common::from_json(&json.to_string());
+    let first = htx_charts::view::metric_choices(&ds)[0];
+    let (s, n) = from_query(&[], &ds);
+    assert!(n.is_empty(), "{n:?}");
+    assert_eq!((s.metric, s.unit), (first.0, first.1));
+    assert!(ds.observations.iter().any(|o| o.metric == s.metric && o.unit == s.unit));
+    // an `m=` of the file still wins
+    let (s, _) = parse(&ds, &[("m", "rating_share")]);
+    assert_eq!(s.metric, Metric::RatingShare);
+}

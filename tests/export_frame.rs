@@ -127,7 +127,7 @@ fn frame_without_extras_and_long_texts() {
 #[test]
 fn wrap_stays_within_width() {
     let texts = [
-        "Số liệu có thời điểm khác nhau (2016–2025): mỗi thanh ghi thời điểm của nó. Không so sánh như số cùng năm.",
+        "Số liệu có thời điểm khác nhau (2016–2025): mỗi số liệu ghi thời điểm của nó. Không so sánh như số cùng năm.",
         "Nguồn: Liên minh HTX Việt Nam; Tổng cục Thống kê; Báo Lạng Sơn; Cổng thông tin điện tử tỉnh và 12 nguồn khác (mỗi số liệu ghi nguồn riêng).",
         "a supercalifragilisticexpialidocious-and-then-some word in the middle",
         "",

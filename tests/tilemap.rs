@@ -269,3 +269,18 @@ fn bundled_maps_of_every_metric_draw_in_their_scale() {
         }
     }
 }
+
+#[test]
+fn on_a_slide_the_map_fits_the_height_it_is_given() {
+    let ds = small();
+    let spec = ChartSpec::Map(map(&ds, "", Lang::Vi));
+    let free = htx_charts::chart::preferred_height(&spec, 1216.0, &Theme::light(1.0));
+    assert!(free > 800.0, "a tall map on a page: {free}");
+    for fit in [440.0, 770.0] {
+        let t = Theme::projector(1.0, 16.0, fit);
+        let h = htx_charts::chart::preferred_height(&spec, 1216.0, &t);
+        assert!(h <= fit, "{h} px in a slide of {fit} px");
+        let (svg, _, _) = common::render_with(&spec, 1216, &t);
+        assert!(svg.contains("Hà Nội") || fit < 700.0, "tiles large enough for names at {fit} px");
+    }
+}

@@ -300,7 +300,7 @@ fn the_sectors_of_one_area() {
     let ds = ds();
     let (vi, en) = both(&ds, "a=C14-SONLA&by=sector");
     assert_eq!(vi.summary, "Thành phố Sơn La, 2024, 5 lĩnh vực: nhiều nhất Nông, lâm, ngư nghiệp 40 HTX; ít nhất Công nghiệp, TTCN và Xây dựng cùng 1 HTX.");
-    assert_eq!(en.summary, "Son La City, 2024, 5 sectors: largest Agriculture 40 cooperatives; smallest Industry & handicraft and Construction, 1 cooperatives each.");
+    assert_eq!(en.summary, "Son La City, 2024, 5 sectors: largest Agriculture 40 cooperatives; smallest Industry & handicraft and Construction, 1 cooperative each.");
     // ratings of one area as bars
     let (vi, _) = both(&ds, "a=P20&m=rating_share");
     assert_eq!(vi.summary, "Tỉnh Lạng Sơn, 2023, 3 mức xếp loại: cao nhất Trung bình 64%; thấp nhất Yếu 15%.");

@@ -94,6 +94,20 @@ impl Theme {
         }
     }
 
+    /// Large type and strong contrast for a projector: base text `text`, at most `fit` high (see
+    /// [`Theme::fit_height`]), tighter bar rows.
+    pub fn projector(scale: f64, text: f64, fit: f64) -> Theme {
+        Theme {
+            text,
+            fit_height: Some(fit),
+            row_factor: 1.6,
+            ink: RGBColor(0, 0, 0),
+            muted: RGBColor(40, 40, 40),
+            grid: RGBColor(200, 203, 208),
+            ..Theme::light(scale)
+        }
+    }
+
     /// Logical to device pixels.
     pub fn px(&self, x: f64) -> i32 {
         (x * self.scale).round() as i32

@@ -180,6 +180,8 @@ const GAP: f64 = 3.0;
 /// Largest and smallest grid cell (tile + gap), logical pixels.
 const CELL_MAX: f64 = 56.0;
 const CELL_MIN: f64 = 22.0;
+/// Smallest grid cell when a height must be kept (a slide).
+const CELL_FIT_MIN: f64 = 16.0;
 /// Below this tile size the code is written instead of the name.
 const NAME_MIN: f64 = 38.0;
 
@@ -265,7 +267,9 @@ fn layout(spec: &TileMapSpec, width: f64, t: &Theme) -> Layout {
     let legend_w = items.iter().map(|i| item_width(i, t)).fold(0.0, f64::max);
     let legend_h = items.len() as f64 * line;
     let cols = COLS as f64;
-    let cell = ((width - 2.0 * PAD) / cols).floor().clamp(CELL_MIN, CELL_MAX);
+    // on a slide (`fit_height`) the tiles are as small as it takes for the map to fit the height
+    let fit = t.fit_height.map_or(f64::INFINITY, |h| ((h - 2.0 * PAD + GAP) / ROWS as f64).floor().max(CELL_FIT_MIN));
+    let cell = ((width - 2.0 * PAD) / cols).floor().clamp(CELL_MIN, CELL_MAX).min(fit);
     let map_w = cell * cols - GAP;
     let map_h = cell * ROWS as f64 - GAP;
     let map_y = PAD;

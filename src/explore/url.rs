@@ -158,6 +158,13 @@ pub fn from_query(pairs: &[(String, String)], ds: &Dataset) -> (Selection, Vec<P
             values.push((name, all[0]));
         }
     }
+    // a dataset without the default metric (a file of other figures) opens on its first metric,
+    // the one the metric menu shows first
+    if !ds.observations.iter().any(|o| o.metric == sel.metric && o.unit == sel.unit) {
+        if let Some(&(m, u, _)) = crate::view::metric_choices(ds).first() {
+            (sel.metric, sel.unit) = (m, u);
+        }
+    }
     // the metric first: a year is checked against it
     for p in PARAMS {
         if let Some(v) = values.iter().find(|(n, _)| *n == p).map(|(_, v)| *v) {

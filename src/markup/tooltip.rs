@@ -5,8 +5,9 @@ use super::{escape, push_element, push_link};
 use crate::i18n::Lang;
 use crate::view::Figure;
 
-/// The inside of a figure's tooltip box, as HTML.
-pub fn tooltip(figure: &Figure, l: Lang) -> String {
+/// The inside of a figure's tooltip box, as HTML. `sources` is the address of the sources page
+/// for this data; the source's anchor is added unless it has a fragment already.
+pub fn tooltip(figure: &Figure, l: Lang, sources: &str) -> String {
     let mut out = String::new();
     push_element(&mut out, "p", " class=\"tt-area\"", &figure.area);
     if let Some(formula) = &figure.formula {
@@ -39,7 +40,8 @@ pub fn tooltip(figure: &Figure, l: Lang) -> String {
     if let Some(i) = first {
         push_link(&mut out, "source-link", "source-text", i.url.as_deref(), &i.citation);
         out.push_str(" · ");
-        let href = format!(" class=\"source-entry-link\" href=\"nguon.html#{}\"", escape(&i.source));
+        let page = if sources.contains('#') { escape(sources) } else { format!("{}#{}", escape(sources), escape(&i.source)) };
+        let href = format!(" class=\"source-entry-link\" href=\"{page}\"");
         push_element(&mut out, "a", &href, l.pick("trong danh mục nguồn", "in the list of sources"));
     }
     out.push_str("</dd></dl>");
@@ -82,12 +84,15 @@ mod tests {
     fn a_reported_figure_says_qualifier_date_source_and_quote() {
         let mut f = crate::view::Figure::sample();
         f.inputs = vec![input(Some("https://example.org/?a=1&b=2"))];
-        let html = tooltip(&f, Lang::En);
+        let html = tooltip(&f, Lang::En, "nguon.html");
         assert!(html.starts_with("<p class=\"tt-area\">"), "{html}");
         assert!(html.contains("<dt>Qualifier</dt>"), "{html}");
         assert!(html.contains("href=\"https://example.org/?a=1&amp;b=2\" target=\"_blank\""), "{html}");
         assert!(html.contains("P: T &lt;2023&gt;</a> · <a class=\"source-entry-link\" href=\"nguon.html#s1\">"), "{html}");
         assert!(html.contains("<blockquote lang=\"vi\">“có 478 HTX”</blockquote>"), "{html}");
+        // another data file's sources page; a chart maker table's (its fragment holds the table)
+        assert!(tooltip(&f, Lang::En, "nguon.html?data=https:%2F%2Fx.vn%2Fa.json").contains("href=\"nguon.html?data=https:%2F%2Fx.vn%2Fa.json#s1\""));
+        assert!(tooltip(&f, Lang::En, "nguon.html#d=AbC").contains("href=\"nguon.html#d=AbC\">"));
     }
 
     #[test]
@@ -95,7 +100,7 @@ mod tests {
         let mut f = crate::view::Figure::sample();
         f.formula = Some("a ÷ b".into());
         f.inputs = vec![input(None), input(Some("https://example.org/"))];
-        let html = tooltip(&f, Lang::Vi);
+        let html = tooltip(&f, Lang::Vi, "nguon.html");
         assert!(html.contains("Số tính từ nguồn: a ÷ b"), "{html}");
         assert!(html.contains("<li><span class=\"source-text\">Lạng Sơn — 478 HTX (2023): P: T &lt;2023&gt;</span></li>"), "{html}");
         assert!(html.contains("<li><a class=\"source-link\" href=\"https://example.org/\""), "{html}");

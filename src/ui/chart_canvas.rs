@@ -186,6 +186,15 @@ pub fn ChartCanvas(
         });
     });
     close_on_escape(focus);
+    // a tall tooltip near the bottom of the window goes above its mark
+    Effect::new(move |_| {
+        let Some(y) = focus.with(|f| f.as_ref().map(|f| f.y)) else { return };
+        request_animation_frame(move || {
+            if let Some(w) = wrap_ref.get_untracked() {
+                crate::web::page::keep_tooltip_on_screen(&w, y);
+            }
+        });
+    });
 
     let st = Interaction { marks, focus, on_select, wrap: wrap_ref, tap: StoredValue::new(false) };
     let on_blur = move |ev: web_sys::FocusEvent| {

@@ -116,7 +116,7 @@ fn MetricSelect() -> impl IntoView {
             <span>{move || lang.get().pick("Chỉ tiêu", "Metric")}</span>
             <select data-testid="metric" on:change=on_change>
                 {choices.into_iter().map(|(m, u, n)| {
-                    let label = move || format!("{} · {n} {}", metric_label(m, u, lang.get()), lang.get().pick("địa bàn", "areas"));
+                    let label = move || format!("{} · {n} {}", metric_label(m, u, lang.get()), lang.get().pick("địa bàn", if n == 1 { "area" } else { "areas" }));
                     view! { <option value=explore::url::metric_key(m, u) selected=move || ex.sel.with(|s| s.metric == m && s.unit == u)>{label}</option> }
                 }).collect_view()}
             </select>

@@ -11,7 +11,7 @@ use crate::deck::{self, Slide};
 use crate::explore::{self, Selection};
 use crate::i18n::Lang;
 use crate::model::Dataset;
-use crate::view::ChartView;
+use crate::view::{slide_view, ChartView, SlideRoom};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
@@ -27,7 +27,8 @@ pub fn PresentPage() -> impl IntoView {
     }
 }
 
-/// The slides of a deck that are valid for this dataset, and a note for each slide skipped.
+/// The slides of a deck that are valid for this dataset, and a note for each slide skipped (or
+/// shown with a default in place of a bad value).
 fn valid_slides(ds: &Dataset, deck_param: Option<&str>, lang: Lang) -> (Vec<(Slide, Selection)>, Vec<String>) {
     let (deck, problems) = match deck_param {
         Some(s) => deck::decode(s),
@@ -40,7 +41,13 @@ fn valid_slides(ds: &Dataset, deck_param: Option<&str>, lang: Lang) -> (Vec<(Sli
     let mut good = Vec::new();
     for (s, pos) in deck.slides.iter().zip(positions) {
         let (sel, notices) = explore::from_query(s, ds);
-        if notices.is_empty() {
+        // a slide whose metric or areas cannot be shown is left out; any other bad value (`top:0`)
+        // falls back to its default, as in the explorer, and is said
+        let keep = notices.iter().all(|n| n.param != "m" && n.param != "a");
+        if keep {
+            for n in &notices {
+                skipped.push((pos, format!("{} {pos}: {}", lang.pick("Trang", "Slide"), n.describe(lang))));
+            }
             good.push((s.clone(), sel));
         } else {
             let what = notices
@@ -60,9 +67,6 @@ fn valid_slides(ds: &Dataset, deck_param: Option<&str>, lang: Lang) -> (Vec<(Sli
     skipped.sort_by_key(|s| s.0);
     (good, skipped.into_iter().map(|s| s.1).collect())
 }
-
-/// Rows a slide draws unless it says otherwise (`top:` in the deck).
-const SLIDE_ROWS: u16 = 15;
 
 /// The largest text size (11 px up to `max`) at which the chart fits the space left on the screen.
 fn fitted_text(spec: &ChartSpec, width: f64, avail: f64, max: f64) -> f64 {
@@ -116,7 +120,8 @@ fn use_slides() -> Slides {
     let go = move |i: usize| {
         let mut map: ParamsMap = query.with_untracked(|q| q.into_iter().filter(|(k, _)| k.as_ref() != "slide").map(|(k, v)| (k.to_string(), v.to_string())).collect());
         map.insert("slide", (i + 1).to_string());
-        navigate(&format!("{}{}", location.pathname.get_untracked(), map.to_query_string()), browser::full_path_nav(true));
+        // a chart maker link's table (`#d=`) stays in the address
+        navigate(&format!("{}{}{}", location.pathname.get_untracked(), map.to_query_string(), crate::web::link_data::data_hash()), browser::full_path_nav(true));
     };
     Slides { list, index, go: StoredValue::new_local(Box::new(go)) }
 }
@@ -188,12 +193,16 @@ fn use_chart_space(slides: Slides, viewport: RwSignal<(f64, f64)>) -> RwSignal<O
 #[component]
 fn PresentBar(slides: Slides) -> impl IntoView {
     let lang = lang();
+    let query = use_query_map();
     let fullscreen = RwSignal::new(false);
     let fs_listener = window_event_listener(leptos::ev::Custom::<web_sys::Event>::new("fullscreenchange"), move |_| fullscreen.set(browser::is_fullscreen()));
     on_cleanup(move || fs_listener.remove());
     let explorer_link = move || {
-        let q = slides.list.with(|s| s.0.get(slides.index.get()).map(|(slide, _)| deck::to_query(slide)).unwrap_or_default());
-        format!("{}{}{q}", browser::base_url(), if q.is_empty() { "" } else { "?" })
+        let mut pairs = slides.list.with(|s| s.0.get(slides.index.get()).map(|(slide, _)| slide.clone()).unwrap_or_default());
+        // the same data as the slide: a `?data=` file, a chart maker link's table
+        pairs.extend(query.with(|q| q.get("data")).map(|u| ("data".to_string(), u)));
+        let q = deck::to_query(&pairs);
+        format!("{}{}{q}{}", browser::base_url(), if q.is_empty() { "" } else { "?" }, crate::web::link_data::data_hash())
     };
     let counter = move || format!("{} / {}", if slides.count() == 0 { 0 } else { slides.index.get() + 1 }, slides.count());
     view! {
@@ -212,10 +221,8 @@ fn PresentBar(slides: Slides) -> impl IntoView {
 
 /// One slide: title, dates and unit, the chart in projector type, the source line.
 #[component]
-fn SlideFigure(view: Memo<Option<ChartView>>, slides: Slides) -> impl IntoView {
+fn SlideFigure(view: Memo<Option<ChartView>>, viewport: RwSignal<(f64, f64)>, avail: RwSignal<Option<f64>>) -> impl IntoView {
     let lang = lang();
-    let viewport = use_viewport();
-    let avail = use_chart_space(slides, viewport);
     let empty = ChartSpec::Bars(crate::chart::BarSpec { unit: crate::model::Unit::Cooperatives, tick_divisor: 1.0, rows: vec![] });
     let spec = Signal::derive(move || view.with(|v| v.as_ref().map(|v| v.spec.clone())).unwrap_or_else(|| empty.clone()));
     let figures = Signal::derive(move || view.with(|v| v.as_ref().map(|v| v.figures.clone())).unwrap_or_default());
@@ -245,15 +252,14 @@ fn Presentation() -> impl IntoView {
     let (ds, lang) = (dataset(), lang());
     let slides = use_slides();
     slide_keys(slides);
+    let viewport = use_viewport();
+    let avail = use_chart_space(slides, viewport);
     let view = Memo::new(move |_| {
-        slides.list.with(|s| {
-            s.0.get(slides.index.get()).map(|(_, sel)| {
-                // a projector shows fewer rows than a screen: 15 unless the slide says `top:`
-                let mut sel = sel.clone();
-                sel.top.get_or_insert(SLIDE_ROWS);
-                crate::view::build(&ds, &sel, lang.get())
-            })
-        })
+        // a projector shows fewer rows than a screen: 15, or as many as fit in readable type,
+        // unless the slide says `top:`
+        let (w, h) = viewport.get();
+        let room = avail.get().map(|space| SlideRoom { width: (w - 64.0).max(320.0), height: space, min_text: (h / 45.0).clamp(14.0, 24.0) });
+        slides.list.with(|s| s.0.get(slides.index.get()).map(|(_, sel)| slide_view(&ds, sel, lang.get(), room)))
     });
     view! {
         <PresentBar slides=slides />
@@ -268,7 +274,7 @@ fn Presentation() -> impl IntoView {
                 </a>
             </p>
         }>
-            <SlideFigure view=view slides=slides />
+            <SlideFigure view=view viewport=viewport avail=avail />
         </Show>
     }
 }

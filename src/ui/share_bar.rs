@@ -3,7 +3,7 @@
 use super::browser;
 use super::downloads;
 use super::embed_dialog::EmbedDialog;
-use crate::deck::Deck;
+use crate::deck::{AddRefused, Deck, DeckData};
 use crate::view::ChartView;
 use leptos::html;
 use leptos::prelude::*;
@@ -13,11 +13,24 @@ pub fn use_deck() -> RwSignal<Deck> {
     if let Some(d) = use_context::<RwSignal<Deck>>() {
         return d;
     }
-    let initial = browser::load("htx-deck").map(|s| crate::deck::decode(&s).0).unwrap_or_default();
+    let mut initial: Deck = browser::load("htx-deck").map(|s| crate::deck::decode(&s).0).unwrap_or_default();
+    initial.data = DeckData::from_stored(&browser::load("htx-deck-data").unwrap_or_default());
     let deck = RwSignal::new(initial);
-    Effect::new(move |_| browser::save("htx-deck", &crate::deck::encode(&deck.get())));
+    Effect::new(move |_| {
+        deck.with(|d| {
+            browser::save("htx-deck", &crate::deck::encode(d));
+            browser::save("htx-deck-data", &d.data.stored());
+        })
+    });
     provide_context(deck);
     deck
+}
+
+/// The data this page shows (a chart maker link's table, a `?data=` file or the app's own).
+pub fn page_data() -> DeckData {
+    let search = window().location().search().unwrap_or_default();
+    let param = crate::deck::from_query(&search).into_iter().find(|(k, _)| k == "data").map(|(_, v)| v);
+    DeckData::of_page(param, crate::web::link_data::page_payload())
 }
 
 /// The toolbar under the explorer's chart.
@@ -68,13 +81,18 @@ pub fn ShareBar(
     };
     let add_slide = move |_| {
         let s = slide.get_untracked();
-        let mut added = false;
-        deck.update(|d| added = d.push(s));
-        if added {
-            say(true, "Đã thêm biểu đồ này vào trình chiếu.", "Chart added to the presentation.");
-        } else {
-            say(false, "Không thêm được (trình chiếu đã đủ số trang tối đa).", "Could not add it (the presentation is full).");
-        }
+        let mut added = Err(AddRefused::Full);
+        deck.update(|d| added = d.add(s, &page_data()));
+        let l = lang.get_untracked();
+        status.set(Some(match added {
+            Ok(n) => (true, format!("{} {n}).", l.pick("Đã thêm biểu đồ này vào trình chiếu (trang", "Chart added to the presentation (slide"))),
+            Err(AddRefused::AlreadyThere(n)) => (false, format!("{} {n}).", l.pick("Biểu đồ này đã có trong trình chiếu (trang", "This chart is already in the presentation (slide"))),
+            Err(AddRefused::Full) => (false, l.pick("Không thêm được (trình chiếu đã đủ số trang tối đa).", "Could not add it (the presentation is full).").to_string()),
+            Err(AddRefused::OtherData) => (false, l.pick(
+                "Không thêm được: các trang của trình chiếu đang soạn dùng số liệu khác với trang này. Hãy trình chiếu hoặc xoá hết bộ đó (khung “Trình chiếu đang soạn”) rồi thêm lại.",
+                "Could not add it: the slides of the presentation being prepared show other data than this page. Present or clear that deck (“Presentation being prepared”) and add it again.",
+            ).to_string()),
+        }));
     };
 
     view! {

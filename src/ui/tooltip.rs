@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// A tooltip box positioned inside the chart's wrapper.
 #[component]
 pub fn TooltipBox(figure: Figure, left: f64, top: f64) -> impl IntoView {
-    let html = crate::markup::tooltip(&figure, super::context::lang().get_untracked());
+    let html = crate::markup::tooltip(&figure, super::context::lang().get_untracked(), &crate::web::link_data::sources_page());
     let style = format!("left:{left}px;top:{top}px");
     view! { <div class="tooltip" role="tooltip" data-testid="tooltip" style=style inner_html=html></div> }
 }

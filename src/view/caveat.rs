@@ -224,7 +224,7 @@ impl Caveat {
     pub fn vi(&self, ds: &Dataset) -> String {
         let l = Lang::Vi;
         match self {
-            Caveat::DatesDiffer { from, to } => format!("Số liệu có thời điểm khác nhau ({from}–{to}): mỗi thanh ghi thời điểm của nó. Không so sánh như số cùng năm."),
+            Caveat::DatesDiffer { from, to } => format!("Số liệu có thời điểm khác nhau ({from}–{to}): mỗi số liệu ghi thời điểm của nó. Không so sánh như số cùng năm."),
             Caveat::TileDatesDiffer { from, to } => format!("Các ô có số liệu ở thời điểm khác nhau ({from}–{to}): xem thời điểm của từng ô trong bảng hoặc khi trỏ vào ô. Không so sánh như số cùng năm."),
             Caveat::LevelsDiffer => "Gồm các cấp khác nhau: tỉnh, thành hiện nay (34 đơn vị từ 1/7/2025), tỉnh cũ trước sáp nhập (ghi “cũ”) và cấp dưới tỉnh.".into(),
             Caveat::ScopesDiffer => "Phạm vi thống kê khác nhau theo nguồn (có nơi gồm cả liên hiệp HTX, quỹ tín dụng nhân dân; có nơi chỉ tính HTX đang hoạt động): xem chi tiết ở từng số liệu.".into(),
@@ -263,7 +263,7 @@ impl Caveat {
     pub fn en(&self, ds: &Dataset) -> String {
         let l = Lang::En;
         match self {
-            Caveat::DatesDiffer { from, to } => format!("Figures are from different dates ({from}–{to}): each bar states its date. Do not compare them as one year."),
+            Caveat::DatesDiffer { from, to } => format!("Figures are from different dates ({from}–{to}): each figure states its date. Do not compare them as one year."),
             Caveat::TileDatesDiffer { from, to } => format!("The tiles show figures from different dates ({from}–{to}): see each tile's date in the table or by pointing at it. Do not compare them as one year."),
             Caveat::LevelsDiffer => "Mixes levels: current provinces (34 units since 1 July 2025), former provinces before the merger (marked “former”) and units below a province.".into(),
             Caveat::ScopesDiffer => "Scopes differ between sources (some include unions and people's credit funds, some count only operating cooperatives): see each figure.".into(),

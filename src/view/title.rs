@@ -62,5 +62,17 @@ pub fn title(ds: &Dataset, sel: &Selection, plan: &Plan, one_date: Option<DateRe
         (AreaSet::Regions, _) => lang.pick("theo vùng kinh tế - xã hội", "by socio-economic region").into(),
         _ => lang.pick("theo địa bàn đã chọn", "in the chosen areas").into(),
     };
-    format!("{} {place} {}", what(sel, plan, lang), when(sel, plan, single.is_some(), one_date, lang))
+    let mut what = what(sel, plan, lang);
+    // "theo lĩnh vực theo địa phương" reads as one phrase: "theo lĩnh vực và địa phương"
+    let sector = lang.pick(" theo lĩnh vực", " by sector");
+    let by = lang.pick("theo ", "by ");
+    let place = match (what.strip_suffix(sector), place.strip_prefix(by)) {
+        (Some(w), Some(p)) => {
+            let joined = format!("{sector} {} {p}", lang.pick("và", "and"));
+            what = w.to_string();
+            joined.trim_start().to_string()
+        }
+        _ => place,
+    };
+    format!("{what} {place} {}", when(sel, plan, single.is_some(), one_date, lang))
 }

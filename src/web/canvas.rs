@@ -27,16 +27,7 @@ impl Look {
         let mut t = match self {
             Look::Light => Theme::light(scale),
             Look::Dark => Theme::dark(scale),
-            Look::Projector(text, fit) => {
-                let mut t = Theme::light(scale);
-                t.text = text;
-                t.fit_height = Some(fit);
-                t.row_factor = 1.6;
-                t.ink = plotters::style::RGBColor(0, 0, 0);
-                t.muted = plotters::style::RGBColor(40, 40, 40);
-                t.grid = plotters::style::RGBColor(200, 203, 208);
-                t
-            }
+            Look::Projector(text, fit) => Theme::projector(scale, text, fit),
         };
         if width < 480.0 && !matches!(self, Look::Projector(..)) {
             t.text = 12.0;

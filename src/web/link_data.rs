@@ -83,3 +83,12 @@ pub fn page_payload() -> Option<String> {
 pub fn data_hash() -> String {
     page_payload().map(|p| format!("#{}{p}", fragment::PREFIX)).unwrap_or_default()
 }
+
+/// The address of the sources page for the data this page shows: `nguon.html`, with the same
+/// `?data=` file, or the same `#d=` table (then without a source's anchor: the fragment holds the
+/// table).
+pub fn sources_page() -> String {
+    let data = super::page::query_pairs().into_iter().find(|(k, _)| k == "data");
+    let query = data.map(|p| format!("?{}", crate::deck::to_query(&[p]))).unwrap_or_default();
+    format!("nguon.html{query}{}", data_hash())
+}
