@@ -374,6 +374,19 @@ describe('presentation: fullscreen and robustness', () => {
     },
   );
 
+  it('a slide with a bad value (top:0) is shown with its default, and the notice says so', T, async () => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 720 } });
+    try {
+      await page.goto(new URL('present?deck=c:bars;top:0|m:members|', site.url).href);
+      await waitSlide(page, '1 / 2');
+      const notice = await page.locator('[data-testid=deck-notice]').innerText();
+      assert.match(notice, /Trang 1: Tham số top=“0” không hợp lệ/, notice);
+      assertNoErrors(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it('a deck with no usable slide says so; slide=99 clamps to the last', T, async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 720 } });
     try {
