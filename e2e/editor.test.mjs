@@ -268,6 +268,58 @@ describe('chart maker', () => {
     }
   });
 
+  it('money: the unit is hers to choose (never đồng by default); a tiny amount names the unit she likely meant; a negative number is said to be negative', T, async () => {
+    const page = await newPage(browser);
+    try {
+      await page.goto(new URL('tao.html', site.url).href, { waitUntil: 'load' });
+      await page.getByLabel('Dán bảng vào đây (thay cho bảng hiện có)').fill('Tỉnh\tNăm\tGiá trị\nLạng Sơn\t2024\t450\nHuế\t2024\t1.234,5');
+      await page.locator('[data-testid=read-table]').click();
+      await fillSource(page);
+      await page.locator('[data-testid=metric]').selectOption('charter_capital');
+      const scale = page.locator('[data-testid=scale]');
+      await scale.waitFor();
+      // no unit is chosen for her: the menu says to choose, the field is marked, nothing is drawn
+      assert.equal(await scale.inputValue(), '', 'no unit chosen by default');
+      const scaleIssue = page.locator('.field:has(#scale) [data-testid=field-issue]');
+      await scaleIssue.waitFor();
+      assert.match(await scaleIssue.innerText(), /chọn đơn vị của các số trong bảng: đồng, nghìn, triệu hay tỷ đồng/);
+      assert.equal(await scale.getAttribute('aria-invalid'), 'true');
+      assert.ok(await page.locator('[data-testid=make-link]').isDisabled(), 'nothing to take away');
+      const listed = page.locator('[data-testid=editor-issues] [data-testid=issue-link]').filter({ hasText: 'Số trong bảng tính bằng' });
+      await listed.click();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'scale', 'the listed problem takes her to the menu');
+      // đồng, chosen: both figures are far too small for a charter capital, and she is told what she likely meant
+      await scale.selectOption('0');
+      await page.locator('td[data-cell="2-2"] [data-testid=cell-issue]').waitFor();
+      const issues = await cellIssues(page);
+      assert.deepEqual(issues.map(([cell]) => cell), ['1-2', '2-2'], JSON.stringify(issues));
+      assert.match(issues[0][1], /450 đồng là quá nhỏ cho “Vốn điều lệ” \(ít nhất 1 triệu đồng\): có phải 450 triệu đồng hoặc 450 tỷ đồng\?/);
+      assert.match(issues[1][1], /1\.234,5 đồng là quá nhỏ.*1\.234,5 tỷ đồng/s);
+      assert.equal(await page.locator('td[data-cell="2-2"] input').inputValue(), '1.234,5', 'her number is kept as typed');
+      assert.ok(await page.locator('[data-testid=make-link]').isDisabled());
+      await page.locator('[data-testid=grid]').scrollIntoViewIfNeeded();
+      await screenshot(page, 'editor-money-too-small');
+      // tỷ đồng: no problem left, two bars
+      await scale.selectOption('9');
+      await page.locator('[data-testid=editor-issues]').waitFor({ state: 'detached' });
+      await page.locator(`${PREVIEW} canvas[data-drawn="1"]`).waitFor();
+      assert.equal((await marksOf(page, 'editor')).length, 2);
+      // a negative number is a number, and the cell says why it is refused
+      await page.locator('td[data-cell="1-2"] input').fill('-12');
+      const negative = page.locator('td[data-cell="1-2"] [data-testid=cell-issue]');
+      await negative.waitFor();
+      assert.match(await negative.innerText(), /“-12” là số âm: ở đây không nhận số âm/);
+      assert.doesNotMatch(await negative.innerText(), /không phải là số/);
+      await screenshot(page, 'editor-negative');
+      await page.goto(new URL('tao.html?lang=en', site.url).href, { waitUntil: 'load' });
+      await negative.waitFor();
+      assert.match(await negative.innerText(), /“-12” is negative: negative values are not accepted here/);
+      assertNoErrors(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it('a table too large for a link says so and offers the file', T, async () => {
     const provinces = ['Lạng Sơn', 'Sơn La', 'Hà Nội', 'Huế', 'Quảng Ninh', 'Cao Bằng', 'Điện Biên', 'Lai Châu', 'Thanh Hóa', 'Nghệ An'];
     const rows = ['Địa bàn\tThời điểm\tSố HTX'];

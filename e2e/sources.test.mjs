@@ -72,6 +72,38 @@ describe('sources page', () => {
     }
   });
 
+  it('on a desktop (1280 px): dates and column headers are on one line, never split inside a word', T, async () => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(new URL('nguon.html', site.url).href, { waitUntil: 'load' });
+      await page.locator('[data-testid=source-entry] td.date').first().waitFor();
+      // the number of lines a cell's text takes: one rectangle per line
+      const lines = (sel) => page.locator(sel).evaluateAll((els) => els.filter((el) => el.offsetWidth > 1 && !el.querySelector('.visually-hidden')).map((el) => {
+        const r = document.createRange();
+        r.selectNodeContents(el);
+        return [el.textContent, new Set([...r.getClientRects()].map((c) => Math.round(c.top))).size];
+      }));
+      const dates = await lines('[data-testid=source-entry] td.date');
+      assert.ok(dates.length > 10, `dates found (${dates.length})`);
+      const split = dates.filter(([, n]) => n > 1);
+      assert.deepEqual(split, [], 'no date on two lines');
+      const headers = await lines('[data-testid=source-entry] thead th');
+      assert.ok(headers.some(([t]) => t === 'Thời điểm'), JSON.stringify(headers));
+      assert.deepEqual(headers.filter(([, n]) => n > 1), [], 'no header on two lines');
+      const width = await page.locator('[data-testid=source-entry] thead th', { hasText: 'Thời điểm' }).first().evaluate((th) => th.getBoundingClientRect().width);
+      assert.ok(width > 50, `the date column is not squeezed (${width} px)`);
+      await screenshot(page, 'sources-page-1280');
+      await page.setViewportSize({ width: 320, height: 700 });
+      const narrow = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(narrow <= 320, `no sideways scroll at 320 px (${narrow} px wide)`);
+      assert.equal(await page.locator('[data-testid=source-entry] td.date').first().evaluate((td) => getComputedStyle(td).display), 'block', 'a phone keeps its labelled lines');
+      await screenshot(page, 'sources-page-320');
+      assertNoErrors(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it('searches by publisher, province (a former province counts for its new one) and year, in the URL', T, async () => {
     const page = await newPage(browser);
     try {

@@ -14,6 +14,7 @@ pub mod draft;
 pub mod fragment;
 pub mod import;
 pub mod json_out;
+pub mod money;
 pub mod names;
 pub mod number;
 pub mod store;

@@ -74,7 +74,7 @@ fn the_source_is_required() {
 #[test]
 fn the_value_header_names_the_metric_and_scale() {
     let d = Draft::default().paste("Địa bàn\tNăm\tVốn điều lệ (tỷ đồng)\nLạng Sơn\t2023\t1.017,52\n");
-    assert_eq!((d.metric, d.unit, d.scale), (Metric::CharterCapital, Unit::Vnd, 9));
+    assert_eq!((d.metric, d.unit, d.scale), (Metric::CharterCapital, Unit::Vnd, Some(9)));
     let d = Draft::default().paste("Huyện\tNăm\tSố thành viên\nMộc Châu\t2024\t1.230\n");
     assert_eq!(d.metric, Metric::Members);
     let d = Draft::default().paste("Tỉnh\tSố HTX\nHuế\t12\n");
@@ -136,13 +136,43 @@ fn a_new_local_area_once_confirmed() {
 fn money_in_billions_is_stored_in_dong_exactly() {
     let mut d = sourced("Địa bàn\tNăm\tVốn điều lệ (tỷ đồng)\nLạng Sơn\t2023\t1.017,52\nHuế\t2023\t3,8 – hơn 5,5\n");
     d.set_metric(Metric::CharterCapital);
-    d.scale = 9;
+    d.scale = Some(9);
     let c = compile(&d, &r(), "2025-02-01");
     assert!(c.issues.is_empty(), "{:?}", c.issues);
     assert!(c.json.contains("\"value\":1017520000000"), "{}", c.json);
     let ds = c.dataset.unwrap();
     assert_eq!(ds.observations[1].value, Value::Range { low: 3.8e9, high: 5.5e9, high_open: true });
     assert_eq!(ds.observations[0].unit, Unit::Vnd);
+}
+
+#[test]
+fn money_needs_its_unit_chosen_and_a_tiny_amount_names_the_likely_unit() {
+    let mut d = sourced("Địa bàn\tNăm\tGiá trị\nLạng Sơn\t2024\t450\nHuế\t2024\t1.234,5\nHà Nội\t2024\t12 tỷ đồng\n");
+    d.set_metric(Metric::CharterCapital);
+    assert_eq!(d.scale, None, "no silent đồng");
+    let c = compile(&d, &r(), "2025-02-01");
+    assert_eq!(c.issues.iter().map(|i| (i.place, &i.kind)).collect::<Vec<_>>(), vec![(Place::Field(Field::Scale), &IssueKind::NoScale)]);
+    assert_eq!(c.dataset.unwrap().observations.len(), 1, "only the cell that says its unit is drawn");
+    d.scale = Some(0);
+    let c = compile(&d, &r(), "2025-02-01");
+    let told: Vec<(Place, String, String)> =
+        c.issues.iter().map(|i| (i.place, editor::words::reason(&i.kind, &r(), Lang::Vi), editor::words::reason(&i.kind, &r(), Lang::En))).collect();
+    assert_eq!(told.iter().map(|t| t.0).collect::<Vec<_>>(), vec![Place::Cell { row: 1, col: 2 }, Place::Cell { row: 2, col: 2 }], "{told:?}");
+    assert!(told[1].1.starts_with("1.234,5 đồng là quá nhỏ cho “Vốn điều lệ”") && told[1].1.contains("1.234,5 tỷ đồng"), "{told:?}");
+    assert!(told[1].2.contains("did you mean 1,234.5 million VND or 1,234.5 billion VND"), "{told:?}");
+    assert!(c.json.contains("\"value\":450,") && c.json.contains("\"value\":1234.5,"), "her numbers are kept: {}", c.json);
+    d.scale = Some(9);
+    assert!(compile(&d, &r(), "2025-02-01").issues.is_empty());
+}
+
+#[test]
+fn a_negative_figure_is_told_as_negative() {
+    let d = sourced("Địa bàn\tNăm\tSố HTX\nLạng Sơn\t2024\t-12\n");
+    let c = compile(&d, &r(), "2025-02-01");
+    let why = |lang| editor::words::reason(&c.issues[0].kind, &r(), lang);
+    assert_eq!(c.issues[0].place, Place::Cell { row: 1, col: 2 });
+    assert!(why(Lang::Vi).contains("số âm") && !why(Lang::Vi).contains("không phải là số"), "{}", why(Lang::Vi));
+    assert!(why(Lang::En).contains("negative values are not accepted"), "{}", why(Lang::En));
 }
 
 fn r() -> Dataset {

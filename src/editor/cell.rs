@@ -12,6 +12,8 @@ pub enum CellIssue {
     Empty,
     /// Not a number in the table's style (the text as typed).
     NotANumber(String),
+    /// A number below zero (the text as typed): no figure of the data format is negative.
+    Negative(String),
     /// Words after the number that are not a unit or scale.
     UnknownWords(String),
     /// Not a date (`2024`, `12/2024`, `31/12/2024`, `2024-12-31`).
@@ -146,6 +148,12 @@ fn number_end(s: &str) -> usize {
 }
 
 fn number_and_scale(s: &str, style: NumberStyle, cell: &str) -> Result<(Decimal, Option<u32>), CellIssue> {
+    // "-12", "− 12": a number, but below zero
+    if let Some(rest) = s.strip_prefix(['-', '\u{2212}']) {
+        if number_end(rest.trim_start()) > 0 {
+            return Err(CellIssue::Negative(cell.trim().to_string()));
+        }
+    }
     let end = number_end(s);
     let (num, words) = (&s[..end], s[end..].trim());
     let n = read(num, style).ok_or_else(|| {
@@ -265,6 +273,11 @@ mod tests {
         assert_eq!(read_value("12x5", Vi), Err(CellIssue::UnknownWords("x5".into())));
         assert_eq!(read_value("n/a", Vi), Err(CellIssue::NotANumber("n/a".into())));
         assert_eq!(read_value("1.00", Vi), Err(CellIssue::NotANumber("1.00".into())));
+        for minus in ["-12", " -12 ", "\u{2212}12", "- 12", "khoảng -1.234,5 tỷ đồng", "-3,8 – 5,5", "3,8 - -5,5"] {
+            assert_eq!(read_value(minus, Vi), Err(CellIssue::Negative(minus.trim().into())), "{minus:?}");
+        }
+        assert_eq!(read_value("-", Vi), Err(CellIssue::NotANumber("-".into())));
+        assert_eq!(read_value("3,8-5,5", Vi).unwrap().low.json(), "3.8", "a range is not a negative number");
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub enum Field {
     Quote,
     /// The table's date (when no column holds dates).
     Date,
+    /// What the table's amounts of money are in (đồng, nghìn, triệu or tỷ đồng).
+    Scale,
     /// The column roles.
     Columns,
 }
@@ -68,6 +70,10 @@ pub enum IssueKind {
     YearsWithoutHeader,
     /// The same area, date and sector as an earlier row of the table (its row).
     RepeatedRow(usize),
+    /// Amounts of money in a table whose scale is not chosen (and not in their cells).
+    NoScale,
+    /// An amount of money too small for its metric in the unit it was read in.
+    TooSmall(super::money::SmallMoney),
     /// What the loader found (the same checks as for any data file).
     Load(ProblemKind),
 }
@@ -152,11 +158,14 @@ pub fn compile_in(draft: &Draft, reference: &Dataset, today: &str, lang: Lang) -
     }
     let sources = source_fields(draft, lang, &mut issues);
     let names = NameIndex::new(&reference.areas);
-    let mut b = Builder { draft, reference, names, lang, style, areas: Vec::new(), sources, obs: Vec::new(), cells: Vec::new(), seen: Vec::new() };
+    let mut b = Builder { draft, reference, names, lang, style, areas: Vec::new(), sources, obs: Vec::new(), cells: Vec::new(), seen: Vec::new(), unscaled: false };
     let figures = figure_columns(draft, &mut issues);
     if let (Some(ac), false) = (area_col, figures.is_empty()) {
         for row in draft.first_row()..draft.table.rows.len() {
             b.row(row, ac, &figures, &mut issues);
+        }
+        if b.unscaled {
+            issues.push(Issue { place: Place::Field(Field::Scale), kind: IssueKind::NoScale });
         }
         if b.obs.is_empty() && issues.is_empty() {
             issues.push(Issue { place: Place::Field(Field::Columns), kind: IssueKind::NoRows });
@@ -166,7 +175,10 @@ pub fn compile_in(draft: &Draft, reference: &Dataset, today: &str, lang: Lang) -
     let dataset = crate::load::load(&json, lang.pick("bảng của bạn", "your table")).ok();
     if let Some(ds) = &dataset {
         for p in &ds.problems {
-            issues.push(Issue { place: place_of(draft, p.section, p.index, p.field.as_deref(), &b.cells), kind: IssueKind::Load(p.kind.clone()) });
+            let place = place_of(draft, p.section, p.index, p.field.as_deref(), &b.cells);
+            let text = |&(row, col): &(usize, usize)| draft.table.cell(row, col);
+            let small = b.cells.get(p.index).filter(|_| p.section == Section::Observations).and_then(|c| super::money::small(&p.kind, text(c), draft, style));
+            issues.push(Issue { place, kind: small.map_or_else(|| IssueKind::Load(p.kind.clone()), IssueKind::TooSmall) });
         }
     }
     crate::sort::sort_by_key(&mut issues, |i| match i.place {
@@ -260,6 +272,8 @@ struct Builder<'a> {
     cells: Vec<(usize, usize)>,
     /// (area, date, sector) of each row written, with its row.
     seen: Vec<(String, String, Option<crate::model::Sector>, usize)>,
+    /// Whether an amount of money was left out for want of its scale.
+    unscaled: bool,
 }
 
 impl Builder<'_> {
@@ -314,6 +328,11 @@ impl Builder<'_> {
             return;
         }
         self.seen.push((area.clone(), date.clone(), sector, row));
+        // an amount whose scale nobody said is not guessed (the scale menu says so)
+        if super::money::unscaled(self.draft, &value) {
+            self.unscaled = true;
+            return;
+        }
         let Some(value_json) = self.value_json(&value) else {
             issues.push(Issue { place: Place::Cell { row, col }, kind: IssueKind::Cell(CellIssue::TooManyDigits) });
             return;
@@ -337,7 +356,7 @@ impl Builder<'_> {
     }
 
     fn value_json(&self, v: &CellValue) -> Option<String> {
-        let scale = v.scale.unwrap_or(self.draft.scale);
+        let scale = v.scale.or(self.draft.scale).unwrap_or(0);
         let scale = if self.draft.unit.is_money() { scale } else { v.scale.map_or(0, |_| scale) };
         let low = v.low.times_ten_to(scale)?.json();
         Some(match v.high {
@@ -420,7 +439,7 @@ impl Builder<'_> {
     }
 
     fn json(&self, today: &str) -> String {
-        let areas: Vec<String> = self.areas.iter().map(area_json).collect();
+        let areas: Vec<String> = self.areas.iter().map(super::json_out::area).collect();
         let title = if self.draft.title.trim().is_empty() { self.draft.metric.label(crate::i18n::Lang::Vi) } else { self.draft.title.trim() };
         format!(
             "{{\n\"format\": \"htx-charts/1\",\n\"title\": {},\n\"updated\": {},\n\"sources\": {},\n\"areas\": {},\n\"observations\": {}\n}}\n",
@@ -431,18 +450,6 @@ impl Builder<'_> {
             array(&self.obs)
         )
     }
-}
-
-fn area_json(a: &Area) -> String {
-    Object::default()
-        .text("code", &a.code)
-        .text("name", &a.name)
-        .text("short", a.short.as_deref().unwrap_or(""))
-        .text("name_en", a.name_en.as_deref().unwrap_or(""))
-        .text("level", a.level.key())
-        .text("official_code", a.official_code.as_deref().unwrap_or(""))
-        .text("part_of", a.part_of.as_deref().unwrap_or(""))
-        .done()
 }
 
 /// Where a loader problem is in the editor: an observation's field at its cell (`cells`: the

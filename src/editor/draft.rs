@@ -44,8 +44,10 @@ pub struct Draft {
     pub metric: Metric,
     /// Their unit (one the metric allows).
     pub unit: Unit,
-    /// The power of ten the value column is written in (9 for "tỷ đồng"), for amounts of money.
-    pub scale: u32,
+    /// The power of ten the value column is written in (9 for "tỷ đồng"), for amounts of money;
+    /// `None` until she chooses it (or the header names it): an amount is never taken to be in
+    /// đồng by default.
+    pub scale: Option<u32>,
     /// The qualifier of a cell that says none.
     pub qualifier: Qualifier,
     /// How the numbers are written.
@@ -70,7 +72,7 @@ impl Default for Draft {
             roles: Vec::new(),
             metric: Metric::Cooperatives,
             unit: Unit::Cooperatives,
-            scale: 0,
+            scale: None,
             qualifier: Qualifier::Exact,
             style: NumberStyle::Auto,
             date: String::new(),
@@ -110,7 +112,7 @@ impl Draft {
             let words = super::cell::SCALES.iter().chain(&[("dong", 0)]);
             let has = |w: &str| h.split(|c: char| !c.is_alphanumeric()).collect::<Vec<_>>().windows(w.split(' ').count()).any(|ws| ws.join(" ") == w);
             if let Some((_, p)) = words.into_iter().find(|(w, _)| has(w)) {
-                self.scale = *p;
+                self.scale = Some(*p);
             }
         }
     }
@@ -125,14 +127,15 @@ impl Draft {
         self.roles.iter().position(|r| *r == role)
     }
 
-    /// Sets the metric, and the unit to its first allowed one when the current one does not fit.
+    /// Sets the metric, and the unit to its first allowed one when the current one does not fit;
+    /// a metric that is not money forgets the scale (money again asks for it).
     pub fn set_metric(&mut self, metric: Metric) {
         self.metric = metric;
         if !metric.allowed_units().contains(&self.unit) {
             self.unit = metric.allowed_units()[0];
         }
         if !self.unit.is_money() {
-            self.scale = 0;
+            self.scale = None;
         }
     }
 

@@ -50,7 +50,7 @@ pub fn draft_of(ds: &Dataset, reference: &Dataset) -> Draft {
         let cell = |r: &Role| match r {
             Role::Area => ds.area(&o.area).map(|a| a.name.clone()).unwrap_or_else(|| o.area.clone()),
             Role::Date => o.date.to_string(),
-            Role::Value => value_text(o.value, o.qualifier, scale),
+            Role::Value => value_text(o.value, o.qualifier, scale.unwrap_or(0)),
             Role::Sector => o.sector.map(|s| s.label(Lang::Vi).to_string()).unwrap_or_default(),
             Role::Note => o.note.clone().unwrap_or_default(),
             Role::Publisher if other_source(o) => source.map(|s| s.publisher.clone()).unwrap_or_default(),
@@ -90,13 +90,14 @@ pub fn draft_of(ds: &Dataset, reference: &Dataset) -> Draft {
     }
 }
 
-/// For money, the largest scale every figure is at least one of (tỷ when all are billions).
-fn scale_for(ds: &Dataset) -> u32 {
+/// For money, the largest scale every figure is at least one of (tỷ when all are billions);
+/// `None` for other units.
+fn scale_for(ds: &Dataset) -> Option<u32> {
     if !ds.observations.first().is_some_and(|o| o.unit.is_money()) {
-        return 0;
+        return None;
     }
     let smallest = ds.observations.iter().map(|o| o.value.low()).filter(|v| *v > 0.0).fold(f64::INFINITY, f64::min);
-    MONEY_SCALES.iter().rev().map(|(p, _, _)| *p).find(|p| smallest >= 10f64.powi(*p as i32)).unwrap_or(0)
+    Some(MONEY_SCALES.iter().rev().map(|(p, _, _)| *p).find(|p| smallest >= 10f64.powi(*p as i32)).unwrap_or(0))
 }
 
 /// A value as vi-VN text in the scale, with its qualifier word: "hơn 1.000", "3,8 – hơn 5,5".

@@ -55,6 +55,19 @@ pub fn array(items: &[String]) -> String {
     format!("[\n  {}\n]", items.join(",\n  "))
 }
 
+/// An area record of the data format.
+pub fn area(a: &crate::model::Area) -> String {
+    Object::default()
+        .text("code", &a.code)
+        .text("name", &a.name)
+        .text("short", a.short.as_deref().unwrap_or(""))
+        .text("name_en", a.name_en.as_deref().unwrap_or(""))
+        .text("level", a.level.key())
+        .text("official_code", a.official_code.as_deref().unwrap_or(""))
+        .text("part_of", a.part_of.as_deref().unwrap_or(""))
+        .done()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,7 +35,7 @@ pub fn save(d: &Draft) -> String {
         MAGIC.to_string(),
         format!("metric={}", d.metric.key()),
         format!("unit={}", d.unit.key()),
-        format!("scale={}", d.scale),
+        format!("scale={}", d.scale.map(|s| s.to_string()).unwrap_or_default()),
         format!("qualifier={}", d.qualifier.key()),
         format!("style={}", d.style.key()),
         format!("header={}", u8::from(d.header)),
@@ -67,7 +67,8 @@ pub fn load(text: &str) -> Option<Draft> {
         match k {
             "metric" => d.metric = Metric::from_key(v)?,
             "unit" => d.unit = Unit::from_key(v)?,
-            "scale" => d.scale = v.parse().ok().filter(|s| *s <= 12)?,
+            "scale" if v.is_empty() => d.scale = None,
+            "scale" => d.scale = Some(v.parse().ok().filter(|s| *s <= 12)?),
             "qualifier" => d.qualifier = Qualifier::from_key(v)?,
             "style" => d.style = NumberStyle::from_key(v)?,
             "header" => d.header = v == "1",
@@ -100,9 +101,11 @@ mod tests {
         d.source.quote = "dòng 1\ndòng 2 \\ gạch".into();
         d.source.publisher = "Báo Lạng Sơn".into();
         d.set_metric(Metric::CharterCapital);
-        d.scale = 9;
+        d.scale = Some(9);
         d.new_areas.push(NewArea { name: "Huyện Mộc Châu".into(), parent: "P14".into() });
-        assert_eq!(load(&save(&d)), Some(d));
+        assert_eq!(load(&save(&d)), Some(d.clone()));
         assert_eq!(load("something else"), None);
+        d.scale = None;
+        assert_eq!(load(&save(&d)), Some(d), "a scale not chosen stays not chosen");
     }
 }

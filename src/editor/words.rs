@@ -2,6 +2,7 @@
 
 use super::cell::CellIssue;
 use super::compile::{Field, IssueKind};
+use super::money::{scale_words, SmallMoney};
 use crate::i18n::Lang;
 use crate::model::Dataset;
 
@@ -14,6 +15,7 @@ pub fn field_label(f: Field, lang: Lang) -> &'static str {
         Field::Url => lang.pick("Địa chỉ (URL)", "Address (URL)"),
         Field::Quote => lang.pick("Câu hoặc bảng gốc", "Original sentence or table"),
         Field::Date => lang.pick("Thời điểm của số liệu", "Date of the figures"),
+        Field::Scale => lang.pick("Số trong bảng tính bằng", "The table's numbers are in"),
         Field::Columns => lang.pick("Cột", "Columns"),
     }
 }
@@ -24,6 +26,8 @@ fn cell_reason(c: &CellIssue, lang: Lang) -> String {
         (CellIssue::Empty, Lang::En) => "empty cell".into(),
         (CellIssue::NotANumber(t), Lang::Vi) => format!("“{t}” không phải là số (viết như 1.017,52 hoặc hơn 1.000)"),
         (CellIssue::NotANumber(t), Lang::En) => format!("“{t}” is not a number (write 1,017.52 or more than 1,000)"),
+        (CellIssue::Negative(t), Lang::Vi) => format!("“{t}” là số âm: ở đây không nhận số âm (viết số từ 0 trở lên)"),
+        (CellIssue::Negative(t), Lang::En) => format!("“{t}” is negative: negative values are not accepted here (write 0 or more)"),
         (CellIssue::UnknownWords(w), Lang::Vi) => format!("không hiểu “{w}” sau con số"),
         (CellIssue::UnknownWords(w), Lang::En) => format!("“{w}” after the number is not understood"),
         (CellIssue::NotADate(t), Lang::Vi) => format!("“{t}” không phải ngày (viết 2024, 12/2024 hoặc 31/12/2024)"),
@@ -60,7 +64,39 @@ pub fn reason(kind: &IssueKind, areas: &Dataset, lang: Lang) -> String {
         (IssueKind::YearsWithoutHeader, Lang::En) => "columns of years need the header row: tick “The first row holds column headers”".into(),
         (IssueKind::RepeatedRow(r), Lang::Vi) => format!("dòng {} đã có số liệu của địa bàn này, cùng thời điểm và lĩnh vực", r + 1),
         (IssueKind::RepeatedRow(r), Lang::En) => format!("row {} already has a figure for this area, date and sector", r + 1),
+        (IssueKind::NoScale, Lang::Vi) => "chọn đơn vị của các số trong bảng: đồng, nghìn, triệu hay tỷ đồng (số tiền không được tự hiểu là đồng)".into(),
+        (IssueKind::NoScale, Lang::En) => "choose what the table's numbers are in: VND, thousand, million or billion VND (amounts are never taken as VND by default)".into(),
+        (IssueKind::TooSmall(s), _) => too_small(s, lang),
         (IssueKind::Load(p), _) => p.reason(lang),
+    }
+}
+
+/// An amount too small for its metric, with the units she likely meant: "1.234,5 đồng là quá nhỏ
+/// cho Vốn điều lệ (ít nhất 1 triệu đồng): có phải 1.234,5 triệu đồng hoặc 1.234,5 tỷ đồng? …".
+fn too_small(s: &SmallMoney, lang: Lang) -> String {
+    let n = |x: f64| crate::format::number(x, lang);
+    let typed = match s.high {
+        Some(h) => format!("{} – {}", n(s.low), n(h)),
+        None => n(s.low),
+    };
+    let min = crate::format::amount(s.min, s.unit, lang);
+    let metric = s.metric.label(lang);
+    let (or, now) = (lang.pick(" hoặc ", " or "), scale_words(s.scale, lang));
+    let meant = s.likely.iter().map(|p| format!("{typed} {}", scale_words(*p, lang))).collect::<Vec<_>>().join(or);
+    let meant = match (meant.is_empty(), lang) {
+        (true, _) => String::new(),
+        (false, Lang::Vi) => format!(" có phải {meant}?"),
+        (false, Lang::En) => format!(" did you mean {meant}?"),
+    };
+    let fix = match (s.in_cell, lang) {
+        (true, Lang::Vi) => "Sửa đơn vị ghi trong ô".to_string(),
+        (true, Lang::En) => "Correct the unit written in the cell".to_string(),
+        (false, Lang::Vi) => format!("Chọn đơn vị ở “{}”", field_label(Field::Scale, lang)),
+        (false, Lang::En) => format!("Choose the unit in “{}”", field_label(Field::Scale, lang)),
+    };
+    match lang {
+        Lang::Vi => format!("{typed} {now} là quá nhỏ cho “{metric}” (ít nhất {min}):{meant} {fix}"),
+        Lang::En => format!("{typed} {now} is too small for “{metric}” (at least {min}):{meant} {fix}"),
     }
 }
 

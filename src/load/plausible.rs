@@ -7,6 +7,8 @@
 //!   earliest day (a year as 1 January, a month as its 1st), is later than the last day `updated`
 //!   can mean (checked only when `updated` parses as `YYYY[-MM[-DD]]`);
 //! - a value (the high end of a range) above the cap of its unit, [`max_value`];
+//! - an amount of money (the high end of a range) above zero but below the floor of its metric,
+//!   [`min_value`]: a figure typed in tỷ or triệu đồng and written as đồng;
 //! - a range whose high end is more than [`RANGE_FACTOR`] times its low end (so any range from 0
 //!   up to a positive number);
 //! - areas whose `part_of` links form a cycle (A in B, B in A): every area on the cycle.
@@ -37,6 +39,28 @@ pub fn max_value(unit: Unit) -> Option<f64> {
         Unit::VndPerYear => Some(12e10),
         _ => Some(1e6),
     }
+}
+
+/// The smallest plausible amount of money (in đồng) above zero for a metric in a unit, or `None`
+/// when small amounts can be real (profits, every other unit).
+///
+/// - charter capital, total capital, total assets, revenue (of an area, or per cooperative):
+///   1 million đồng (Vietnam's cooperatives hold hundreds of millions each);
+/// - income per member or worker: 100,000 đồng a month, 1.2 million a year.
+pub fn min_value(metric: Metric, unit: Unit) -> Option<f64> {
+    use Metric::*;
+    match (metric, unit) {
+        (CharterCapital | TotalCapital | TotalAssets | Revenue | RevenuePerCooperative, Unit::Vnd) => Some(1e6),
+        (IncomePerMember | IncomePerWorker, Unit::VndPerMonth) => Some(1e5),
+        (IncomePerMember | IncomePerWorker, Unit::VndPerYear) => Some(12e5),
+        _ => None,
+    }
+}
+
+/// The floor ([`min_value`]) a value is implausibly below, for its metric and unit: the value is
+/// above zero and its high end (`extent`) below the floor; `None` when it is plausible.
+pub fn too_small(metric: Metric, unit: Unit, extent: f64) -> Option<f64> {
+    min_value(metric, unit).filter(|&min| extent > 0.0 && extent < min)
 }
 
 /// True for a range that is implausibly wide: high > [`RANGE_FACTOR`] × low.
@@ -166,6 +190,38 @@ mod tests {
         assert!(!after("2020/2026"));
         assert_eq!(updated_end(Some("4/12/2026")), None);
         assert_eq!(updated_end(Some("2026")), Some(20261231));
+    }
+
+    #[test]
+    fn money_floors() {
+        assert_eq!(too_small(Metric::CharterCapital, Unit::Vnd, 1234.5), Some(1e6));
+        assert_eq!(too_small(Metric::CharterCapital, Unit::Vnd, 999_999.0), Some(1e6));
+        assert_eq!(too_small(Metric::CharterCapital, Unit::Vnd, 1e6), None);
+        assert_eq!(too_small(Metric::CharterCapital, Unit::Vnd, 0.0), None, "zero is zero in any unit");
+        assert_eq!(too_small(Metric::IncomePerMember, Unit::VndPerMonth, 5.5), Some(1e5));
+        assert_eq!(too_small(Metric::IncomePerMember, Unit::VndPerMonth, 4_500_000.0), None);
+        assert_eq!(too_small(Metric::Profit, Unit::Vnd, 450.0), None);
+        assert_eq!(too_small(Metric::Cooperatives, Unit::Cooperatives, 3.0), None);
+    }
+
+    #[test]
+    fn a_small_charter_capital_is_a_problem_at_its_value() {
+        let file = |v: &str| {
+            format!(
+                r#"{{"format":"htx-charts/1","title":"T","updated":"2025-01-01","sources":[{{"id":"s1","publisher":"A","title":"B"}}],
+                "areas":[{{"code":"VN","name":"Việt Nam","level":"country"}}],
+                "observations":[{{"area":"VN","date":"2024","metric":"charter_capital","value":{v},"qualifier":"exact","unit":"vnd","source":"s1"}}]}}"#
+            )
+        };
+        let ds = crate::load::load(&file("1234.5"), "t").unwrap();
+        assert!(ds.observations.is_empty());
+        assert_eq!(ds.problems[0].location(), "observations[0].value");
+        assert_eq!(ds.problems[0].kind, ProblemKind::ImplausiblySmall { min: 1e6, unit: Unit::Vnd });
+        assert!(ds.problems[0].describe(crate::i18n::Lang::Vi).contains("1 triệu đồng"), "{}", ds.problems[0].describe(crate::i18n::Lang::Vi));
+        let ds = crate::load::load(&file(r#"{"low":2,"high":3}"#), "t").unwrap();
+        assert_eq!(ds.problems.len(), 1);
+        let ds = crate::load::load(&file("1234500000"), "t").unwrap();
+        assert!(ds.problems.is_empty());
     }
 
     #[test]

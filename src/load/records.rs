@@ -174,7 +174,7 @@ fn observation(f: &mut Fields, ds: &Dataset, updated: Option<u32>, known: &mut (
             f.push("part", ProblemKind::NotAllowed(super::truncate(p, 40)));
         }
     }
-    let value = value(f, unit);
+    let value = value(f, metric, unit);
 
     if let (Some(m), Some(u)) = (metric, unit) {
         if !m.allowed_units().contains(&u) {
@@ -204,7 +204,7 @@ fn observation(f: &mut Fields, ds: &Dataset, updated: Option<u32>, known: &mut (
     })
 }
 
-fn value(f: &mut Fields, unit: Option<Unit>) -> Option<Value> {
+fn value(f: &mut Fields, metric: Option<Metric>, unit: Option<Unit>) -> Option<Value> {
     let Some(raw) = f.raw("value") else {
         f.push("value", ProblemKind::Missing);
         return None;
@@ -257,6 +257,9 @@ fn value(f: &mut Fields, unit: Option<Unit>) -> Option<Value> {
         }
         if let Some(max) = plausible::max_value(u).filter(|&max| v.extent() > max) {
             f.push("value", ProblemKind::Implausible { max, unit: u });
+        }
+        if let Some(min) = metric.and_then(|m| plausible::too_small(m, u, v.extent())) {
+            f.push("value", ProblemKind::ImplausiblySmall { min, unit: u });
         }
     }
     Some(v)

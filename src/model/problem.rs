@@ -88,6 +88,14 @@ pub enum ProblemKind {
         /// The unit.
         unit: Unit,
     },
+    /// An amount of money below any plausible size for its metric (a figure in tỷ or triệu
+    /// đồng written as đồng).
+    ImplausiblySmall {
+        /// The smallest plausible value.
+        min: f64,
+        /// The unit.
+        unit: Unit,
+    },
     /// A range whose high end is more than 10 times its low end.
     RangeTooWide,
     /// Areas whose `part_of` links form a cycle ("A → B → A").
@@ -144,6 +152,12 @@ impl ProblemKind {
             }
             (Implausible { max, unit }, Lang::En) => {
                 format!("value beyond any plausible size (at most {})", format::amount(*max, *unit, lang))
+            }
+            (ImplausiblySmall { min, unit }, Lang::Vi) => {
+                format!("giá trị nhỏ quá mức có thể có (ít nhất {}): có phải số tính bằng triệu hoặc tỷ đồng?", format::amount(*min, *unit, lang))
+            }
+            (ImplausiblySmall { min, unit }, Lang::En) => {
+                format!("value below any plausible size (at least {}): are the figures in millions or billions of đồng?", format::amount(*min, *unit, lang))
             }
             (RangeTooWide, Lang::Vi) => "khoảng quá rộng: cận trên lớn hơn 10 lần cận dưới".to_string(),
             (RangeTooWide, Lang::En) => "range too wide: high end more than 10 times the low end".to_string(),

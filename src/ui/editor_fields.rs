@@ -57,19 +57,36 @@ fn TextField(
     }
 }
 
-/// A labelled menu of the draft.
+/// A labelled menu of the draft; with `field`, the problem there is written under it, and with
+/// `placeholder`, a first option for "not chosen yet" (the empty key).
 #[component]
-fn Menu(id: &'static str, label: (&'static str, &'static str), options: Signal<Vec<(String, String)>>, current: Signal<String>, set: Callback<String>) -> impl IntoView {
-    let lang = lang();
+fn Menu(
+    id: &'static str,
+    label: (&'static str, &'static str),
+    options: Signal<Vec<(String, String)>>,
+    current: Signal<String>,
+    set: Callback<String>,
+    #[prop(optional)] field: Option<Field>,
+    #[prop(optional)] placeholder: Option<(&'static str, &'static str)>,
+) -> impl IntoView {
+    let (lang, state) = (lang(), ed());
+    let issue = Memo::new(move |_| field.and_then(|f| state.compiled.with(|c| c.at_field(f).next().map(|i| i.kind.clone()))));
+    let reason = move || issue.get().map(|k| words::reason(&k, &state.reference.get_value(), lang.get()));
+    let described = move || issue.with(|i| i.is_some()).then(|| format!("{id}-issue"));
     view! {
-        <div class="field">
+        <div class="field" class:bad=move || issue.with(|i| i.is_some())>
             <label for=id>{move || lang.get().pick(label.0, label.1)}</label>
-            <select id=id data-testid=id on:change=move |ev| set.run(event_target_value(&ev))>
+            <select id=id data-testid=id on:change=move |ev| set.run(event_target_value(&ev))
+                aria-invalid=move || issue.with(|i| i.is_some()).to_string() aria-describedby=described>
+                {placeholder.map(|p| view! {
+                    <option value="" disabled=true selected=move || current.get().is_empty()>{move || lang.get().pick(p.0, p.1)}</option>
+                })}
                 {move || options.get().into_iter().map(|(k, text)| {
                     let key = k.clone();
                     view! { <option value=k selected=move || current.get() == key>{text}</option> }
                 }).collect_view()}
             </select>
+            <p class="field-issue" id=format!("{id}-issue") data-testid="field-issue" hidden=move || issue.with(|i| i.is_none())>{reason}</p>
         </div>
     }
 }
@@ -105,8 +122,10 @@ pub fn MetricFields() -> impl IntoView {
             <Menu id="unit" label=("Đơn vị", "Unit") options=units current=Signal::derive(move || d.with(|d| d.unit.key().to_string()))
                 set=Callback::new(move |k: String| if let Some(u) = Unit::from_key(&k) { state.edit(|d| d.unit = u) }) />
             <Show when=money>
-                <Menu id="scale" label=("Số trong bảng tính bằng", "The table's numbers are in") options=scales current=Signal::derive(move || d.with(|d| d.scale.to_string()))
-                    set=Callback::new(move |k: String| if let Ok(s) = k.parse() { state.edit(|d| d.scale = s) }) />
+                <Menu id="scale" label=("Số trong bảng tính bằng", "The table's numbers are in") options=scales
+                    current=Signal::derive(move || d.with(|d| d.scale.map(|s| s.to_string()).unwrap_or_default()))
+                    set=Callback::new(move |k: String| if let Ok(s) = k.parse() { state.edit(|d| d.scale = Some(s)) })
+                    field=Field::Scale placeholder=("— Chọn: đồng, nghìn, triệu hay tỷ đồng —", "— Choose: VND, thousand, million or billion —") />
             </Show>
             <Menu id="qualifier" label=("Mức chính xác (khi ô không ghi)", "Qualifier (when a cell says none)") options=qualifiers
                 current=Signal::derive(move || d.with(|d| d.qualifier.key().to_string()))

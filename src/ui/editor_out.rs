@@ -38,6 +38,7 @@ fn target_id(place: Place, first_row: usize) -> String {
             Field::Url => "source-url",
             Field::Quote => "quote",
             Field::Date => "table-date",
+            Field::Scale => "scale",
             Field::Columns => "role-0",
         }
         .to_string(),

@@ -38,7 +38,7 @@ fn Entry(entry: SourceEntry, keep: Vec<(String, String)>) -> impl IntoView {
                 <th scope="row" role="rowheader">{f.area}</th>
                 <td role="cell" data-label=l.pick("Chỉ tiêu", "Metric")>{f.metric}</td>
                 <td class="num" role="cell" data-label=l.pick("Số liệu", "Figure")>{f.value}</td>
-                <td role="cell" data-label=l.pick("Thời điểm", "Date")>{f.date}</td>
+                <td class="date" role="cell" data-label=l.pick("Thời điểm", "Date")>{f.date}</td>
                 <td class="quote" role="cell">{f.quote.map(|q| view! { <q lang="vi">{q}</q> })}</td>
                 <td role="cell"><a href=href rel="external" data-testid="figure-in-explorer">{l.pick("Xem trên biểu đồ", "See it charted")}</a></td>
             </tr>
