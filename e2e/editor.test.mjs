@@ -156,6 +156,20 @@ describe('chart maker', () => {
         const enLine = await fresh.locator('figure.chart[data-chart="explorer"] figcaption.source-line').innerText();
         assert.match(enLine, /Data: entered by the link's author/, `English source line: ${enLine}`);
         assert.doesNotMatch(enLine, /liên kết/, 'no Vietnamese origin for English readers');
+        // a slide of the link's table: the presentation link carries the table too
+        await fresh.goto(link, { waitUntil: 'load' });
+        await fresh.locator(`${EXPLORER_CANVAS}[data-drawn="1"]`).waitFor();
+        await fresh.locator('[data-testid=add-slide]').click();
+        await fresh.locator('[data-testid=share-status]').getByText('(trang 1)').waitFor();
+        await fresh.locator('[data-testid=deck-panel] summary').click();
+        const deckHref = await fresh.locator('[data-testid=present-deck]').getAttribute('href');
+        assert.equal(new URL(deckHref).hash, new URL(link).hash, 'the deck link holds the table');
+        await fresh.goto(deckHref, { waitUntil: 'load' });
+        await fresh.locator('figure[data-chart=slide] canvas[data-drawn="1"]').waitFor();
+        const slideMarks = JSON.parse(await fresh.locator('figure[data-chart=slide] canvas').getAttribute('data-marks'));
+        assert.deepEqual(slideMarks.map((m) => m.label).sort(), marks.map((m) => m.label).sort(), 'the slide shows her bars');
+        const leave = await fresh.locator('[data-testid=leave]').getAttribute('href');
+        assert.equal(new URL(leave).hash, new URL(link).hash, 'back to the explorer with her table');
         assertNoErrors(fresh);
       } finally {
         await closePage(fresh);

@@ -380,7 +380,7 @@ describe('presentation: fullscreen and robustness', () => {
       await page.goto(new URL('present?deck=c:bars;top:0|m:members|', site.url).href);
       await waitSlide(page, '1 / 2');
       const notice = await page.locator('[data-testid=deck-notice]').innerText();
-      assert.match(notice, /Trang 1: Tham số top=“0” không hợp lệ/, notice);
+      assert.match(notice, /Trang 1: Tham số top=“0” không hợp lệ: trang chiếu dùng mặc định \(tối đa 15 hàng, ít hơn nếu không vừa màn hình\)\./, notice);
       assertNoErrors(page);
     } finally {
       await closePage(page);

@@ -227,6 +227,11 @@ fn map_and_lenient_forms() {
     assert_eq!(s.chart, ChartKind::Map);
     assert_eq!((s.metric, s.unit), (Metric::IncomePerWorker, Unit::VndPerMonth));
     assert_eq!(s.hidden, ["agriculture", "P20"]);
+    // a key no legend has is named, the others kept
+    let (s, n) = parse(&ds, &[("hide", "P20,zzz")]);
+    assert_eq!(s.hidden, ["P20"]);
+    assert_eq!(n.len(), 1, "{n:?}");
+    assert_eq!((n[0].param.as_str(), n[0].value.as_str(), n[0].reason), ("hide", "zzz", NoticeReason::Invalid));
 }
 
 /// Two metrics: cooperatives in a province, profit of the whole country only.

@@ -210,7 +210,7 @@ fn read_param(sel: &mut Selection, p: &str, v: &str, ds: &Dataset) -> Result<(),
         "c" => sel.chart = ChartKind::from_key(t).ok_or_else(invalid)?,
         "sort" => sel.sort = SortBy::from_key(t).ok_or_else(invalid)?,
         "top" => sel.top = Some(t.parse::<u16>().ok().filter(|n| (1..=MAX_TOP).contains(n)).ok_or_else(invalid)?),
-        "hide" => return read_hidden(sel, v),
+        "hide" => return read_hidden(sel, v, ds),
         _ => {}
     }
     Ok(())
@@ -243,11 +243,14 @@ fn read_areas(sel: &mut Selection, v: &str, ds: &Dataset) -> Result<(), ParamNot
     }
 }
 
-/// `hide=`: legend keys; malformed ones are named and left out.
-fn read_hidden(sel: &mut Selection, v: &str) -> Result<(), ParamNotice> {
+/// `hide=`: legend keys (sectors, rating classes, areas); malformed or unknown ones are named and
+/// left out.
+fn read_hidden(sel: &mut Selection, v: &str, ds: &Dataset) -> Result<(), ParamNotice> {
     let mut bad: Vec<&str> = Vec::new();
+    // a legend key: a sector, a rating class or an area (a line)
+    let known = |k: &str| crate::model::Sector::from_key(k).is_some() || crate::model::Rating::from_key(k).is_some() || ds.area(k).is_some();
     for k in v.split(',').map(str::trim).filter(|k| !k.is_empty()) {
-        if !valid_hide_key(k) {
+        if !valid_hide_key(k) || !known(k) {
             bad.push(k);
         } else if !sel.hidden.iter().any(|h| h == k) {
             sel.hidden.push(k.to_string());

@@ -154,10 +154,10 @@ impl ProblemKind {
                 format!("value beyond any plausible size (at most {})", format::amount(*max, *unit, lang))
             }
             (ImplausiblySmall { min, unit }, Lang::Vi) => {
-                format!("giá trị nhỏ quá mức có thể có (ít nhất {}): có phải số tính bằng triệu hoặc tỷ đồng?", format::amount(*min, *unit, lang))
+                format!("giá trị nhỏ quá mức có thể có (ít nhất {}): số có bị ghi thiếu đơn vị (nghìn, triệu, tỷ đồng) không?", format::amount(*min, *unit, lang))
             }
             (ImplausiblySmall { min, unit }, Lang::En) => {
-                format!("value below any plausible size (at least {}): are the figures in millions or billions of đồng?", format::amount(*min, *unit, lang))
+                format!("value below any plausible size (at least {}): are the figures in thousands, millions or billions of VND?", format::amount(*min, *unit, lang))
             }
             (RangeTooWide, Lang::Vi) => "khoảng quá rộng: cận trên lớn hơn 10 lần cận dưới".to_string(),
             (RangeTooWide, Lang::En) => "range too wide: high end more than 10 times the low end".to_string(),

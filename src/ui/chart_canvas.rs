@@ -133,6 +133,18 @@ impl Interaction {
     }
 }
 
+/// A tall tooltip near the bottom of the window goes above its mark (once it is laid out).
+fn keep_tip_on_screen(focus: RwSignal<Option<Focus>>, wrap: NodeRef<html::Div>) {
+    Effect::new(move |_| {
+        let Some(y) = focus.with(|f| f.as_ref().map(|f| f.y)) else { return };
+        request_animation_frame(move || {
+            if let Some(w) = wrap.get_untracked() {
+                crate::web::page::keep_tooltip_on_screen(&w, y);
+            }
+        });
+    });
+}
+
 /// The canvas of one chart, with its tooltip (the figure of the mark under the pointer, finger or
 /// keyboard focus, as the view model states it).
 #[component]
@@ -169,10 +181,7 @@ pub fn ChartCanvas(
         let w = width.get();
         let highlight = focus.with(|f| f.as_ref().map(|f| f.mark.key.clone()));
         let (lang, look) = (lang.get(), look.get());
-        let Some(canvas) = canvas_ref.get() else { return };
-        if w < 10.0 {
-            return;
-        }
+        let Some(canvas) = canvas_ref.get().filter(|_| w >= 10.0) else { return };
         spec.with(|s| match paint(&canvas, s, w, Paint { look, lang, highlight, legend: !html_legend }) {
             Ok(m) => {
                 if after_paint(&canvas, &m) {
@@ -186,15 +195,7 @@ pub fn ChartCanvas(
         });
     });
     close_on_escape(focus);
-    // a tall tooltip near the bottom of the window goes above its mark
-    Effect::new(move |_| {
-        let Some(y) = focus.with(|f| f.as_ref().map(|f| f.y)) else { return };
-        request_animation_frame(move || {
-            if let Some(w) = wrap_ref.get_untracked() {
-                crate::web::page::keep_tooltip_on_screen(&w, y);
-            }
-        });
-    });
+    keep_tip_on_screen(focus, wrap_ref);
 
     let st = Interaction { marks, focus, on_select, wrap: wrap_ref, tap: StoredValue::new(false) };
     let on_blur = move |ev: web_sys::FocusEvent| {

@@ -55,6 +55,7 @@ pub fn DeckPanel() -> impl IntoView {
     let data_line = move || {
         let l = lang.get();
         deck.with(|d| match &d.data {
+            _ if d.is_empty() => None,
             DeckData::Bundled => None,
             DeckData::File(u) => Some(format!("{} {u}", l.pick("Số liệu của bộ này: tệp", "This deck's data: the file"))),
             DeckData::Link(_) => Some(l.pick("Số liệu của bộ này: bảng tự nhập trong liên kết của trang tạo biểu đồ.", "This deck's data: the table carried by a chart maker link.").to_string()),

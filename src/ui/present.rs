@@ -45,8 +45,19 @@ fn valid_slides(ds: &Dataset, deck_param: Option<&str>, lang: Lang) -> (Vec<(Sli
         // falls back to its default, as in the explorer, and is said
         let keep = notices.iter().all(|n| n.param != "m" && n.param != "a");
         if keep {
+            // numbered as the counter shows it
+            let shown = good.len() + 1;
             for n in &notices {
-                skipped.push((pos, format!("{} {pos}: {}", lang.pick("Trang", "Slide"), n.describe(lang))));
+                let said = if n.param == "top" {
+                    let v = crate::load::truncate_pub(&n.value);
+                    match lang {
+                        Lang::Vi => format!("Tham số top=“{v}” không hợp lệ: trang chiếu dùng mặc định (tối đa 15 hàng, ít hơn nếu không vừa màn hình)."),
+                        Lang::En => format!("Parameter top=“{v}” is not valid: the slide uses its default (up to 15 rows, fewer if they do not fit the screen)."),
+                    }
+                } else {
+                    n.describe(lang)
+                };
+                skipped.push((pos, format!("{} {shown}: {said}", lang.pick("Trang", "Slide"))));
             }
             good.push((s.clone(), sel));
         } else {
@@ -254,13 +265,13 @@ fn Presentation() -> impl IntoView {
     slide_keys(slides);
     let viewport = use_viewport();
     let avail = use_chart_space(slides, viewport);
-    let view = Memo::new(move |_| {
-        // a projector shows fewer rows than a screen: 15, or as many as fit in readable type,
-        // unless the slide says `top:`
+    // a projector shows fewer rows than a screen: 15, or as many as fit in readable type,
+    // unless the slide says `top:` (the room only changes when the space measured does)
+    let room = Memo::new(move |_| {
         let (w, h) = viewport.get();
-        let room = avail.get().map(|space| SlideRoom { width: (w - 64.0).max(320.0), height: space, min_text: (h / 45.0).clamp(14.0, 24.0) });
-        slides.list.with(|s| s.0.get(slides.index.get()).map(|(_, sel)| slide_view(&ds, sel, lang.get(), room)))
+        avail.get().map(|space| SlideRoom { width: (w - 64.0).max(320.0), height: space, min_text: (h / 45.0).clamp(14.0, 24.0) })
     });
+    let view = Memo::new(move |_| slides.list.with(|s| s.0.get(slides.index.get()).map(|(_, sel)| slide_view(&ds, sel, lang.get(), room.get()))));
     view! {
         <PresentBar slides=slides />
         {move || slides.list.with(|s| (!s.1.is_empty()).then(|| view! {

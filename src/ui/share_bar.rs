@@ -28,9 +28,21 @@ pub fn use_deck() -> RwSignal<Deck> {
 
 /// The data this page shows (a chart maker link's table, a `?data=` file or the app's own).
 pub fn page_data() -> DeckData {
-    let search = window().location().search().unwrap_or_default();
-    let param = crate::deck::from_query(&search).into_iter().find(|(k, _)| k == "data").map(|(_, v)| v);
+    let param = crate::web::page::query_pairs().into_iter().find(|(k, _)| k == "data").map(|(_, v)| v);
     DeckData::of_page(param, crate::web::link_data::page_payload())
+}
+
+/// What "+ Presentation" did, in words, and whether it worked.
+fn added_text(added: Result<usize, AddRefused>, l: crate::i18n::Lang) -> (bool, String) {
+    match added {
+        Ok(n) => (true, format!("{} {n}).", l.pick("Đã thêm biểu đồ này vào trình chiếu (trang", "Chart added to the presentation (slide"))),
+        Err(AddRefused::AlreadyThere(n)) => (false, format!("{} {n}).", l.pick("Biểu đồ này đã có trong trình chiếu (trang", "This chart is already in the presentation (slide"))),
+        Err(AddRefused::Full) => (false, l.pick("Không thêm được (trình chiếu đã đủ số trang tối đa).", "Could not add it (the presentation is full).").to_string()),
+        Err(AddRefused::OtherData) => (false, l.pick(
+            "Không thêm được: các trang của trình chiếu đang soạn dùng số liệu khác với trang này. Hãy xoá hết bộ đó (khung “Trình chiếu đang soạn”, có thể hoàn tác) rồi thêm lại, hoặc thêm từ trang có số liệu của bộ đó.",
+            "Could not add it: the slides of the presentation being prepared show other data than this page. Clear that deck (“Presentation being prepared”; it can be undone) and add it again, or add from a page showing that deck's data.",
+        ).to_string()),
+    }
 }
 
 /// The toolbar under the explorer's chart.
@@ -83,16 +95,7 @@ pub fn ShareBar(
         let s = slide.get_untracked();
         let mut added = Err(AddRefused::Full);
         deck.update(|d| added = d.add(s, &page_data()));
-        let l = lang.get_untracked();
-        status.set(Some(match added {
-            Ok(n) => (true, format!("{} {n}).", l.pick("Đã thêm biểu đồ này vào trình chiếu (trang", "Chart added to the presentation (slide"))),
-            Err(AddRefused::AlreadyThere(n)) => (false, format!("{} {n}).", l.pick("Biểu đồ này đã có trong trình chiếu (trang", "This chart is already in the presentation (slide"))),
-            Err(AddRefused::Full) => (false, l.pick("Không thêm được (trình chiếu đã đủ số trang tối đa).", "Could not add it (the presentation is full).").to_string()),
-            Err(AddRefused::OtherData) => (false, l.pick(
-                "Không thêm được: các trang của trình chiếu đang soạn dùng số liệu khác với trang này. Hãy trình chiếu hoặc xoá hết bộ đó (khung “Trình chiếu đang soạn”) rồi thêm lại.",
-                "Could not add it: the slides of the presentation being prepared show other data than this page. Present or clear that deck (“Presentation being prepared”) and add it again.",
-            ).to_string()),
-        }));
+        status.set(Some(added_text(added, lang.get_untracked())));
     };
 
     view! {

@@ -20,7 +20,8 @@ fn param(key: &'static str) -> (Memo<Option<String>>, SignalSetter<Option<String
 fn explorer_href(query: &[(String, String)], keep: &[(String, String)]) -> String {
     let mut pairs = query.to_vec();
     pairs.extend(keep.iter().cloned());
-    format!("./?{}", crate::deck::to_query(&pairs))
+    // a chart maker table's sources page keeps its table (`#d=`)
+    format!("./?{}{}", crate::deck::to_query(&pairs), crate::web::link_data::data_hash())
 }
 
 #[component]
