@@ -18,25 +18,31 @@ pub fn present_url(d: &Deck, lang: Lang) -> String {
     url + &fragment
 }
 
+/// The titles of a deck's slides. Slides of other data than this page's are named by their
+/// query: they are not built from figures they do not show.
+fn slide_titles(dk: &Deck, d: &crate::model::Dataset, l: Lang) -> Vec<String> {
+    let here = dk.data == super::share_bar::page_data();
+    dk.slides
+        .iter()
+        .map(|s| {
+            if !here {
+                let q = deck::to_query(s).replace('&', ", ");
+                return if q.is_empty() { l.pick("(khung nhìn mặc định)", "(default view)").to_string() } else { q };
+            }
+            let (sel, notes) = explore::from_query(s, d);
+            let t = crate::view::build(d, &sel, l).title;
+            if notes.is_empty() { t } else { format!("{t} ⚠") }
+        })
+        .collect()
+}
+
 /// The deck panel.
 #[component]
 pub fn DeckPanel() -> impl IntoView {
     let (ds, lang) = (super::context::dataset(), super::context::lang());
     let deck = use_deck();
     let d = ds.clone();
-    let titles = Memo::new(move |_| {
-        let l = lang.get();
-        deck.with(|dk| {
-            dk.slides
-                .iter()
-                .map(|s| {
-                    let (sel, notes) = explore::from_query(s, &d);
-                    let t = crate::view::build(&d, &sel, l).title;
-                    if notes.is_empty() { t } else { format!("{t} ⚠") }
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    let titles = Memo::new(move |_| deck.with(|dk| slide_titles(dk, &d, lang.get())));
     let default_url = move || present_url(&deck::default_deck(), lang.get());
     // "Clear" can be undone until the next slide is added
     let cleared = RwSignal::new(None::<Deck>);

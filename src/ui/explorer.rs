@@ -46,7 +46,8 @@ pub fn Explorer() -> impl IntoView {
                 )}</p>
                 <LinkNotice />
                 <ExplorePanel />
-                {(!from_link()).then(|| view! { <DeckPanel /><KeyFigures /> })}
+                <DeckPanel />
+                {(!from_link()).then(|| view! { <KeyFigures /> })}
             }.into_any())}
             <Footer />
         </main>
