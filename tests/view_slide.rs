@@ -40,3 +40,19 @@ fn a_slide_shows_as_many_areas_as_fit_in_readable_type() {
     let own = slide_view(&ds, &sel(&ds, "top=4"), Lang::Vi, Some(room));
     assert_eq!(rows(&own.spec), 4.min(n));
 }
+
+#[test]
+fn a_tile_map_too_small_for_its_names_is_shown_as_bars_and_says_so() {
+    let ds = small();
+    let s = sel(&ds, "c=map");
+    // 1080p: room for named tiles
+    let big = slide_view(&ds, &s, Lang::Vi, Some(SlideRoom { width: 1856.0, height: 760.0, min_text: 24.0 }));
+    assert_eq!(big.chart_kind, ChartKind::Map);
+    // 720p: tiles would show codes only
+    let small_room = SlideRoom { width: 1216.0, height: 420.0, min_text: 16.0 };
+    let v = slide_view(&ds, &s, Lang::Vi, Some(small_room));
+    assert_eq!(v.chart_kind, ChartKind::Bars);
+    assert_eq!(v.caveats.first(), Some(&Caveat::MapTooSmall));
+    assert!(v.caveat_text[0].starts_with("Bản đồ ô không vừa màn hình này"), "{:?}", v.caveat_text);
+    assert_eq!(v.caveats.len(), v.caveat_text.len());
+}

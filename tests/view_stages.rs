@@ -485,10 +485,11 @@ fn variant(c: &Caveat) -> &'static str {
         Caveat::TopRows { .. } => "TopRows",
         Caveat::TopSeries { .. } => "TopSeries",
         Caveat::TileMap { .. } => "TileMap",
+        Caveat::MapTooSmall => "MapTooSmall",
     }
 }
 
-const VARIANTS: usize = 21;
+const VARIANTS: usize = 22;
 
 fn every_caveat() -> Vec<Caveat> {
     let here = |area: &str, d: &str| AreaDate { area: area.into(), date: date(d) };
@@ -515,6 +516,7 @@ fn every_caveat() -> Vec<Caveat> {
         Caveat::OneDateOnly { areas: vec!["P24".into(), "F17".into()] },
         Caveat::OneDateOnly { areas: (0..9).map(|i| format!("X{i}")).collect() },
         Caveat::TileMap { former: 1 },
+        Caveat::MapTooSmall,
         Caveat::NoFigureOf { areas: vec!["F24".into()], of: 2 },
         Caveat::NoFigureOf { areas: (0..20).map(|i| format!("X{i}")).collect(), of: 34 },
         Caveat::TopRows { shown: 40, more: 2994 },

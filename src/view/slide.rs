@@ -2,9 +2,9 @@
 //! would only fit the screen in type too small to read from the back of a room. A table is shown
 //! as bars, with the same limit.
 
-use super::{build, ChartView};
+use super::{build, Caveat, ChartView};
 use crate::chart::{self, ChartSpec, Theme};
-use crate::explore::{ChartKind, Selection};
+use crate::explore::{AreaSet, ChartKind, Selection};
 use crate::i18n::Lang;
 use crate::model::Dataset;
 
@@ -40,6 +40,19 @@ pub fn slide_view(ds: &Dataset, sel: &Selection, lang: Lang, room: Option<SlideR
     if sel.chart == ChartKind::Table {
         sel.chart = ChartKind::Bars;
     }
+    // a tile map too small for its names (a 720p projector) is shown as bars, and says so
+    if sel.chart == ChartKind::Map && room.is_some_and(|r| !chart::tilemap::names_fit(r.height)) {
+        (sel.chart, sel.areas) = (ChartKind::Bars, AreaSet::Provinces);
+        let mut v = fitted(ds, sel, lang, room);
+        v.caveats.insert(0, Caveat::MapTooSmall);
+        v.caveat_text.insert(0, Caveat::MapTooSmall.text(ds, lang));
+        return v;
+    }
+    fitted(ds, sel, lang, room)
+}
+
+/// The view with its own `top`, or as many areas (up to [`SLIDE_ROWS`]) as fit `room`.
+fn fitted(ds: &Dataset, mut sel: Selection, lang: Lang, room: Option<SlideRoom>) -> ChartView {
     if sel.top.is_some() {
         return build(ds, &sel, lang);
     }
