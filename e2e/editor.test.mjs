@@ -272,6 +272,11 @@ describe('chart maker', () => {
       assert.equal(await page.locator('#table-date').count(), 0, 'no table date asked for: the headers are the dates');
       await page.locator('[data-testid=grid]').scrollIntoViewIfNeeded();
       await screenshot(page, 'editor-wide');
+      // a row removed (Huế): the rows after it move up, and its three figures leave the chart
+      await page.getByRole('button', { name: 'Xoá dòng 4' }).click();
+      await page.locator('td[data-cell="4-0"]').waitFor({ state: 'detached' });
+      assert.equal(await page.locator('td[data-cell="3-0"] input').inputValue(), 'Quảng Ninh');
+      await page.waitForFunction(() => JSON.parse(document.querySelector('figure.chart[data-chart="editor"] canvas')?.dataset.marks ?? '[]').length === 8);
       // in English, the same line in English
       await page.goto(new URL('tao.html?lang=en', site.url).href, { waitUntil: 'load' });
       await note.waitFor();

@@ -292,3 +292,12 @@ fn wide_table_problems_land_at_their_cells() {
     d.set_role(2, editor::columns::Role::Value);
     assert!(!editor::wide::is_wide(&d));
 }
+
+#[test]
+fn a_row_removed_leaves_the_others_in_order() {
+    let mut d = Draft::default().paste("Tỉnh\tSố HTX\nHuế\t12\nLạng Sơn\t478\nSơn La\t1.000\n");
+    d.remove_row(2);
+    assert_eq!(d.table.rows.iter().map(|r| r[0].as_str()).collect::<Vec<_>>(), ["Tỉnh", "Huế", "Sơn La"]);
+    d.remove_row(9);
+    assert_eq!(d.table.rows.len(), 3, "a row that is not there: nothing removed");
+}

@@ -160,6 +160,13 @@ impl Draft {
         }
     }
 
+    /// Removes a row of the table (her other rows keep their order).
+    pub fn remove_row(&mut self, row: usize) {
+        if row < self.table.rows.len() {
+            self.table.rows.remove(row);
+        }
+    }
+
     /// Sets one cell's text.
     pub fn set_cell(&mut self, row: usize, col: usize, text: &str) {
         if let Some(c) = self.table.rows.get_mut(row).and_then(|r| r.get_mut(col)) {

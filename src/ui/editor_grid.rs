@@ -37,6 +37,7 @@ pub fn TableGrid() -> impl IntoView {
                         <For each=move || 0..width.get() key=|c| *c let:col>
                             <th scope="col"><RoleSelect col=col /></th>
                         </For>
+                        <th scope="col"><span class="visually-hidden">{move || lang.get().pick("Xoá dòng", "Remove row")}</span></th>
                     </tr></thead>
                     <tbody>
                         <For each=move || first.get()..rows.get() key=|r| *r let:row>
@@ -45,6 +46,10 @@ pub fn TableGrid() -> impl IntoView {
                                 <For each=move || 0..width.get() key=|c| *c let:col>
                                     <Cell row=row col=col />
                                 </For>
+                                <td class="row-remove">
+                                    <button type="button" data-testid="remove-row" aria-label=move || format!("{} {}", lang.get().pick("Xoá dòng", "Remove row"), row + 1)
+                                        title=move || lang.get().pick("Xoá dòng này", "Remove this row") on:click=move |_| state.edit(|d| d.remove_row(row))>"×"</button>
+                                </td>
                             </tr>
                         </For>
                     </tbody>
