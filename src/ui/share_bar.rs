@@ -28,8 +28,7 @@ pub fn use_deck() -> RwSignal<Deck> {
 
 /// The data this page shows (a chart maker link's table, a `?data=` file or the app's own).
 pub fn page_data() -> DeckData {
-    let param = crate::web::page::query_pairs().into_iter().find(|(k, _)| k == "data").map(|(_, v)| v);
-    DeckData::of_page(param, crate::web::link_data::page_payload())
+    DeckData::of_page(crate::web::page::data_param(), crate::web::link_data::page_payload())
 }
 
 /// What "+ Presentation" did, in words, and whether it worked.

@@ -6,12 +6,13 @@ use crate::explore::{AreaSet, ChartKind, DatePick, Selection};
 use crate::i18n::Lang;
 use crate::model::{Dataset, DateRef, Level};
 
-fn what(sel: &Selection, plan: &Plan, lang: Lang) -> String {
+/// What the figures are; `sector`: with "theo lĩnh vực" (left out where the place says it).
+fn what(sel: &Selection, plan: &Plan, lang: Lang, sector: bool) -> String {
     let mut what = metric_label(sel.metric, sel.unit, lang);
     if plan.computed == Computed::PerCoop {
         what.push_str(lang.pick(" bình quân một HTX", " per cooperative"));
     }
-    if plan.by_sector {
+    if plan.by_sector && sector {
         what.push_str(lang.pick(" theo lĩnh vực", " by sector"));
     }
     if plan.computed == Computed::Share {
@@ -48,31 +49,30 @@ pub fn title(ds: &Dataset, sel: &Selection, plan: &Plan, one_date: Option<DateRe
     };
     if plan.chart_kind == ChartKind::Map {
         let when = when(sel, plan, false, one_date, lang);
-        return format!("{} {when} — {}", what(sel, plan, lang), lang.pick("bản đồ ô 34 tỉnh, thành", "tile map of the 34 provinces"));
+        return format!("{} {when} — {}", what(sel, plan, lang, true), lang.pick("bản đồ ô 34 tỉnh, thành", "tile map of the 34 provinces"));
     }
     let single = match &sel.areas {
         AreaSet::Custom(c) if c.len() == 1 => ds.area(&c[0]).map(name),
         AreaSet::Country => ds.areas.iter().find(|a| a.level == Level::Country).map(name),
         _ => None,
     };
-    let place = match (&sel.areas, &single) {
-        (_, Some(n)) => format!("— {n}"),
-        (AreaSet::Local, _) => lang.pick("theo địa phương", "by area").into(),
-        (AreaSet::Provinces, _) => lang.pick("theo tỉnh, thành (34 đơn vị hiện nay)", "by province (the 34 current provinces)").into(),
-        (AreaSet::Regions, _) => lang.pick("theo vùng kinh tế - xã hội", "by socio-economic region").into(),
-        _ => lang.pick("theo địa bàn đã chọn", "in the chosen areas").into(),
+    // the place: "— Sơn La", or the words after "theo"/"by" ("địa phương"), kept apart so that a
+    // sector breakdown reads as one phrase: "theo lĩnh vực và địa phương"
+    let (by, words): (bool, &str) = match (&sel.areas, &single) {
+        (_, Some(n)) => (false, n),
+        (AreaSet::Local, _) => (true, lang.pick("địa phương", "area")),
+        (AreaSet::Provinces, _) => (true, lang.pick("tỉnh, thành (34 đơn vị hiện nay)", "province (the 34 current provinces)")),
+        (AreaSet::Regions, _) => (true, lang.pick("vùng kinh tế - xã hội", "socio-economic region")),
+        _ => (lang == Lang::Vi, lang.pick("địa bàn đã chọn", "in the chosen areas")),
     };
-    let mut what = what(sel, plan, lang);
-    // "theo lĩnh vực theo địa phương" reads as one phrase: "theo lĩnh vực và địa phương"
-    let sector = lang.pick(" theo lĩnh vực", " by sector");
-    let by = lang.pick("theo ", "by ");
-    let place = match (what.strip_suffix(sector), place.strip_prefix(by)) {
-        (Some(w), Some(p)) => {
-            let joined = format!("{sector} {} {p}", lang.pick("và", "and"));
-            what = w.to_string();
-            joined.trim_start().to_string()
-        }
-        _ => place,
+    let joined = by && plan.by_sector && plan.computed != Computed::Share;
+    let what = what(sel, plan, lang, !joined);
+    let by_word = lang.pick("theo", "by");
+    let place = match (by, joined) {
+        (_, true) => format!("{by_word} {} {} {words}", lang.pick("lĩnh vực", "sector"), lang.pick("và", "and")),
+        (true, false) => format!("{by_word} {words}"),
+        (false, _) if single.is_some() => format!("— {words}"),
+        (false, _) => words.to_string(),
     };
     format!("{what} {place} {}", when(sel, plan, single.is_some(), one_date, lang))
 }

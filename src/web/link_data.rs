@@ -88,7 +88,6 @@ pub fn data_hash() -> String {
 /// `?data=` file, or the same `#d=` table (then without a source's anchor: the fragment holds the
 /// table).
 pub fn sources_page() -> String {
-    let data = super::page::query_pairs().into_iter().find(|(k, _)| k == "data");
-    let query = data.map(|p| format!("?{}", crate::deck::to_query(&[p]))).unwrap_or_default();
+    let query = super::page::data_param().map(|u| format!("?{}", crate::deck::to_query(&[("data".into(), u)]))).unwrap_or_default();
     format!("nguon.html{query}{}", data_hash())
 }

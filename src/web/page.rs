@@ -8,6 +8,11 @@ pub fn query_pairs() -> Vec<(String, String)> {
     crate::deck::from_query(&window().location().search().unwrap_or_default())
 }
 
+/// The page's `data=` parameter (the address of a data file it shows), if it has one.
+pub fn data_param() -> Option<String> {
+    query_pairs().into_iter().find(|(k, _)| k == "data").map(|(_, v)| v)
+}
+
 /// The page's absolute base URL (the `<base href>`), e.g. `http://127.0.0.1:8080/`.
 pub fn base_url() -> String {
     document().base_uri().ok().flatten().unwrap_or_else(|| window().location().origin().unwrap_or_default() + "/")
