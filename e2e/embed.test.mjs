@@ -202,6 +202,22 @@ describe('embed data files', () => {
     }
   });
 
+  it('its own parameters with a value it does not take (theme, title) are named, and the defaults used', T, async () => {
+    const page = await newPage(browser, { viewport: { width: 640, height: 600 } });
+    try {
+      await page.goto(new URL('embed.html?m=members&theme=neon&title=maybe', site.url).href, { waitUntil: 'load' });
+      await page.locator(`${EMBED_CANVAS}[data-drawn="1"]`).waitFor({ timeout: 30_000 });
+      const notice = (await page.locator(`${EMBED} [data-testid=param-notice]`).innerText()).trim();
+      assert.match(notice, /theme=“neon” không hợp lệ \(light, dark hoặc auto\)/, notice);
+      assert.match(notice, /title=“maybe” không hợp lệ/, notice);
+      assert.equal(await page.locator(`${EMBED} .chart-title`).count(), 1, 'the title is shown');
+      assert.equal(await page.locator('main.embed.dark').count(), 0, 'the light theme');
+      assertNoErrors(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it('a one-metric file that is missing (an older build) falls back to the whole file', T, async () => {
     const page = await newPage(browser, { viewport: { width: 640, height: 600 } });
     try {

@@ -822,6 +822,32 @@ describe('explorer: the tile map', () => {
       await closePage(page);
     }
   });
+
+  it('on a phone a first tap on a tile shows its figure and keeps the map; a second tap opens it', T, async () => {
+    const page = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      await page.goto(new URL('?c=map', site.url).href, { waitUntil: 'load' });
+      await waitForExplorer(page);
+      const marks = await marksOf(page, 'explorer');
+      const p20 = marks.find((m) => m.key === 'P20') ?? assert.fail(`no tile P20: ${keysOf(marks)}`);
+      await page.locator(EXPLORER_CANVAS).scrollIntoViewIfNeeded();
+      const tap = async () => {
+        const box = await page.locator(EXPLORER_CANVAS).boundingBox();
+        await page.touchscreen.tap(box.x + p20.x + p20.w / 2, box.y + p20.y + p20.h / 2);
+      };
+      await tap();
+      await tooltip(page).waitFor();
+      assert.match(await tooltip(page).innerText(), /Lạng Sơn/);
+      assert.match(await page.locator(`${EXPLORER} [data-testid=tooltip-hint]`).innerText(), /Bấm vào ô này để xem riêng Tỉnh Lạng Sơn\./);
+      assert.equal(queryOf(page).a, undefined, 'the first tap changes nothing in the address');
+      assert.equal(queryOf(page).c, 'map', 'still the map');
+      await tap();
+      await waitForQuery(page, (q) => q.a === 'P20', 'a=P20');
+      assertNoErrors(page);
+    } finally {
+      await closePage(page);
+    }
+  });
 });
 
 describe('explorer: keyboard', () => {

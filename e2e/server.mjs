@@ -8,7 +8,7 @@
 // - Unknown paths without a file extension (deep links such as /vung/P20) get index.html;
 //   unknown paths with an extension (a missing .json, .wasm, …) get a real 404, so a missing
 //   data file shows up as HTTP 404 rather than as HTML that fails to parse.
-// - `Cache-Control: no-cache`, plain (never compressed) bodies, GET and HEAD only.
+// - `Cache-Control: no-cache` (or `options.cacheControl` for files, as a real host's `max-age=600`), plain (never compressed) bodies, GET and HEAD only.
 // - Listens on 127.0.0.1 only.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -48,11 +48,11 @@ function send(req, res, status, headers, body) {
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-function sendFile(req, res, file, stat) {
+function sendFile(req, res, file, stat, cacheControl = 'no-cache') {
   res.writeHead(200, {
     'Content-Type': mimeType(file),
     'Content-Length': stat.size,
-    'Cache-Control': 'no-cache',
+    'Cache-Control': cacheControl,
     'X-Content-Type-Options': 'nosniff',
     'Last-Modified': stat.mtime.toUTCString(),
   });
@@ -79,7 +79,7 @@ function statFile(p) {
  * path `prefix` (`/` or a sub-folder such as `/thong-ke/htx/`; anything else is 404). With
  * `fallback: false` it is a plain static host: unknown paths are 404, never index.html.
  */
-export function makeHandler(root, { prefix = '/', fallback = true } = {}) {
+export function makeHandler(root, { prefix = '/', fallback = true, cacheControl = 'no-cache' } = {}) {
   const index = path.join(root, 'index.html');
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -109,21 +109,21 @@ export function makeHandler(root, { prefix = '/', fallback = true } = {}) {
     }
     let st = statFile(file);
     if (st) {
-      sendFile(req, res, file, st);
+      sendFile(req, res, file, st, cacheControl);
       return;
     }
     // a directory: its index.html
     const dirIndex = path.join(file, 'index.html');
     st = statFile(dirIndex);
     if (st) {
-      sendFile(req, res, dirIndex, st);
+      sendFile(req, res, dirIndex, st, cacheControl);
       return;
     }
     // a deep link (no extension in the last segment): the app's index.html
     if (fallback && path.extname(pathname) === '') {
       st = statFile(index);
       if (st) {
-        sendFile(req, res, index, st);
+        sendFile(req, res, index, st, cacheControl);
         return;
       }
     }

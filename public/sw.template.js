@@ -49,9 +49,12 @@ async function fromCache(cacheName, request) {
   return hit;
 }
 
+// Data: from the network, asking the server each time (`no-cache`), so that offline the answer
+// comes from this worker's copy with its date, not silently from the browser's HTTP cache (a
+// host's `max-age` would otherwise hide that the page is offline).
 async function networkFirstData(request) {
   try {
-    const response = await fetch(request);
+    const response = await fetch(request, { cache: 'no-cache' });
     if (response.ok) {
       const body = await response.clone().arrayBuffer();
       const headers = new Headers(response.headers);

@@ -12,7 +12,7 @@ mod stacked;
 mod theme;
 pub mod tilemap;
 
-pub use focus::{marks_json, next_index, Focus, KeyAction, Pointer};
+pub use focus::{beside, marks_json, next_index, Focus, KeyAction, Pointer};
 pub use scale::{nice_ticks, text_width};
 pub use spec::{BarRow, BarSpec, ChartSpec, Mark, Rect, Segment, SeriesPoint, SeriesSpec, StackAxis, StackRow, StackSpec, GREY};
 pub use theme::Theme;

@@ -8,4 +8,4 @@ pub mod url;
 
 pub use search::{fold, now_part_of, search_areas};
 pub use selection::{AreaSet, ChartKind, DatePick, Mode, Selection, SortBy};
-pub use url::{bad_lang, from_query, to_query, NoticeReason, ParamNotice};
+pub use url::{bad_embed_option, bad_lang, from_query, to_query, NoticeReason, ParamNotice};

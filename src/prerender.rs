@@ -22,13 +22,14 @@ pub fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// The chart as an SVG element that scales to its column (a viewBox instead of a fixed size).
+/// The chart as an SVG element that scales to its column: plotters' fixed size replaced by the
+/// column's width (its `viewBox`, which plotters writes, keeps the proportions).
 fn svg(v: &ChartView, label: &str) -> String {
     let theme = Theme::light(1.0);
     let height = chart::preferred_height(&v.spec, WIDTH as f64, &theme).ceil() as u32;
     let Ok((svg, _)) = chart::to_svg(&v.spec, WIDTH, height, &theme) else { return String::new() };
     let head = format!(r#"<svg width="{WIDTH}" height="{height}""#);
-    let open = format!(r#"<svg class="static-chart" role="img" aria-label="{}" viewBox="0 0 {WIDTH} {height}" width="100%""#, esc(label));
+    let open = format!(r#"<svg class="static-chart" role="img" aria-label="{}" width="100%""#, esc(label));
     svg.replacen(&head, &open, 1)
 }
 
@@ -190,6 +191,17 @@ mod tests {
         assert!(out.contains("['preload','./app-1_bg.wasm']"), "hints added on other addresses");
         assert!(out.ends_with("<style>x</style></head><body></body></html>"), "{out}");
         assert!(load_after_paint("<html><head></head><body></body></html>").is_none(), "no trunk loader: none");
+    }
+
+    #[test]
+    fn a_static_chart_scales_to_its_column_with_one_view_box() {
+        let ds = crate::load::load(include_str!("../tests/fixtures/small.json"), "small.json").unwrap();
+        let v = view::build(&ds, &Selection::default(), Lang::Vi);
+        let out = svg(&v, "a <label>");
+        let open = &out[..out.find('>').unwrap()];
+        assert!(open.starts_with(r#"<svg class="static-chart" role="img" aria-label="a &lt;label&gt;" width="100%""#), "{open}");
+        assert_eq!(open.matches("viewBox=").count(), 1, "{open}");
+        assert!(!open.contains("height="), "{open}");
     }
 
     #[test]

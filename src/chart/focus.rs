@@ -45,6 +45,18 @@ impl Focus {
     }
 }
 
+/// The left edge of a tooltip `tip_w` wide that has to cover its mark's row (no room above or
+/// below it in the window), in a chart `width` wide: left of the mark's point `mark_x` when it
+/// fits there (a bar's value is written right of its end), else right of that value; inside.
+pub fn beside(mark_x: f64, tip_w: f64, width: f64) -> f64 {
+    let left = mark_x - 24.0 - tip_w;
+    if left >= 0.0 {
+        left
+    } else {
+        (mark_x + 160.0).min(width - tip_w).max(0.0)
+    }
+}
+
 /// The mark a key moves the focus to, from the current one (of `n` marks).
 pub fn next_index(key: &str, current: Option<usize>, n: usize) -> Option<usize> {
     if n == 0 {
@@ -96,11 +108,14 @@ impl Pointer<'_> {
     }
 
     /// A click or tap at a point: the new focus (a second tap on the same mark unpins it), and the
-    /// key of the mark pressed.
+    /// key of the mark chosen: only a mark whose tooltip was already showing (the mouse's hover,
+    /// or a first tap on a phone), so that a finger first reads a tile and only a second tap
+    /// opens it.
     pub fn pressed(&self, x: f64, y: f64) -> (Option<Focus>, Option<String>) {
         let Some(mark) = super::hit(self.marks, x, y) else { return (None, None) };
-        let same = self.focus.is_some_and(|f| f.pinned && f.mark.key == mark.key);
-        let key = Some(mark.key.clone());
+        let shown = self.focus.is_some_and(|f| f.mark.key == mark.key);
+        let same = shown && self.pinned();
+        let key = shown.then(|| mark.key.clone());
         (if same { None } else { Some(Focus { mark: mark.clone(), x, y, pinned: true }) }, key)
     }
 
@@ -205,6 +220,14 @@ mod tests {
     }
 
     #[test]
+    fn a_tooltip_that_covers_its_row_goes_beside_the_marks_value() {
+        assert_eq!(beside(720.0, 300.0, 1000.0), 396.0, "left of a long bar's end");
+        assert_eq!(beside(200.0, 300.0, 1000.0), 360.0, "right of a short bar's value");
+        assert_eq!(beside(200.0, 300.0, 400.0), 100.0, "inside the chart");
+        assert_eq!(beside(10.0, 300.0, 250.0), 0.0);
+    }
+
+    #[test]
     fn pointer_hover_tap_and_keys() {
         let (a, mut b) = (mark("a"), mark("b"));
         b.hit.y = 40.0;
@@ -216,10 +239,14 @@ mod tests {
         assert_eq!((hover.mark.key.as_str(), hover.pinned), ("a", false));
         assert_eq!(Pointer { marks: &marks, focus: Some(&hover) }.moved(0.0, 0.0), Some(None), "leaving the mark clears");
         let (tap, key) = none.pressed(20.0, 42.0);
-        assert_eq!((tap.as_ref().map(|f| f.mark.key.as_str()), key.as_deref()), (Some("b"), Some("b")));
+        assert_eq!((tap.as_ref().map(|f| f.mark.key.as_str()), key.as_deref()), (Some("b"), None), "a first tap shows, chooses nothing");
         let pinned = Pointer { marks: &marks, focus: tap.as_ref() };
         assert_eq!(pinned.moved(20.0, 22.0), None, "a pinned focus stays");
-        assert_eq!(pinned.pressed(20.0, 42.0).0, None, "a second tap unpins");
+        assert_eq!(pinned.pressed(20.0, 42.0), (None, Some("b".into())), "a second tap unpins and chooses");
+        assert_eq!(pinned.pressed(20.0, 22.0).1, None, "a tap on another mark only shows it");
+        let hovered = Pointer { marks: &marks, focus: Some(&hover) };
+        let (click, chosen) = hovered.pressed(20.0, 22.0);
+        assert_eq!((click.map(|f| f.pinned), chosen.as_deref()), (Some(true), Some("a")), "a click on the hovered mark chooses it");
         assert_eq!(pinned.key("Enter"), KeyAction::Choose("b".into()));
         assert!(matches!(pinned.key("ArrowUp"), KeyAction::Move(f) if f.mark.key == "a"));
         assert_eq!(pinned.key("x"), KeyAction::Ignored);

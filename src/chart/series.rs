@@ -73,7 +73,9 @@ fn draw_legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &SeriesS
     Ok(ly + lh / 2.0)
 }
 
-/// Grid lines with value ticks, and the time axis with one label per year (or every other year).
+/// Grid lines with value ticks, and the time axis with one label per year (or every other year),
+/// centred in its year, whose edges are faint vertical lines: a point dated 31/12/2018 is seen
+/// inside 2018's band, not at the start of 2019's.
 fn draw_axes<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Plot, ticks: &[f64], tick_labels: &[String], t: &Theme) -> Result<(), DrawError> {
     let thin = t.px(1.0).max(1) as u32;
     for (v, l) in ticks.iter().zip(tick_labels) {
@@ -85,6 +87,9 @@ fn draw_axes<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Plot, ticks:
     let every = if (p.right - p.left) / years.max(1) as f64 > t.text * 3.2 { 1 } else { 2 };
     for i in 0..=years {
         let x = p.sx(p.x_lo + i as f64);
+        if 0 < i && i < years {
+            area.draw(&PathElement::new(vec![t.pt(x, p.top), t.pt(x, p.bottom)], t.grid.stroke_width(thin)))?;
+        }
         area.draw(&PathElement::new(vec![t.pt(x, p.bottom), t.pt(x, p.bottom + 4.0)], t.muted.stroke_width(thin)))?;
         if i < years && i % every == 0 {
             let label = format!("{}", p.x_lo as i64 + i as i64);
@@ -275,6 +280,31 @@ mod tests {
 
     fn plot() -> Plot {
         Plot { left: 40.0, right: 620.0, top: 20.0, bottom: 380.0, x_lo: 2020.0, x_hi: 2026.0, top_tick: 3000.0 }
+    }
+
+    #[test]
+    fn each_year_is_a_band_with_faint_edges_and_its_label_in_the_middle() {
+        let s = spec(vec![point(0, 2018.99, 22861.0, "22.861"), point(0, 2020.99, 26040.0, "26.040")]);
+        let mut out = String::new();
+        {
+            let area = plotters_svg::SVGBackend::with_string(&mut out, (640, 400)).into_drawing_area();
+            draw(&area, &s, &Theme::light(1.0)).unwrap();
+            area.present().unwrap();
+        }
+        // the points' years, 2018 to 2020 (x_lo 2018, x_hi 2021): two edges inside the plot
+        let vertical_grid = out
+            .lines()
+            .filter(|l| l.starts_with("<polyline") && l.contains("stroke=\"#E2E5E9\""))
+            .filter_map(|l| l.split("points=\"").nth(1)?.split('"').next().map(str::to_owned))
+            .filter(|pts| {
+                let xs: Vec<&str> = pts.split_whitespace().map(|p| p.split(',').next().unwrap_or_default()).collect();
+                xs.len() == 2 && xs[0] == xs[1]
+            })
+            .count();
+        assert_eq!(vertical_grid, 2, "{out}");
+        for year in ["2018", "2019", "2020"] {
+            assert!(out.contains(&format!("\n{year}\n")), "{year} labelled");
+        }
     }
 
     #[test]

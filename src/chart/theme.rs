@@ -118,13 +118,28 @@ impl Theme {
         (self.px(x), self.px(y))
     }
 
-    /// A font size in device pixels for a multiple of the base size.
+    /// A font size in device pixels for a multiple of the base size, to a hundredth of a pixel
+    /// (an SVG download says `font-size="11.05"`, not `11.049999999999999`).
     pub fn font_px(&self, factor: f64) -> f64 {
-        self.text * factor * self.scale * self.backend_font_factor
+        (self.text * factor * self.scale * self.backend_font_factor * 100.0).round() / 100.0
     }
 
     /// Row height of bar charts, logical pixels.
     pub fn row(&self) -> f64 {
         self.text * self.row_factor
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn font_sizes_are_whole_hundredths_of_a_pixel() {
+        let t = Theme::light(1.0);
+        assert_eq!(t.font_px(0.85), 11.05);
+        assert_eq!(t.font_px(0.9), 11.7);
+        assert_eq!(format!("{}", t.font_px(1.0 / 1.3 * 1.3)), "13");
+        assert_eq!(Theme::light(2.0).font_px(0.85), 22.1);
     }
 }

@@ -312,11 +312,6 @@ fn layout(spec: &TileMapSpec, width: f64, t: &Theme) -> Layout {
     }
 }
 
-/// Whether a map kept within `height` (a slide) has tiles large enough for province names.
-pub fn names_fit(height: f64) -> bool {
-    ((height - 2.0 * PAD + GAP) / ROWS as f64).floor() - GAP >= NAME_MIN
-}
-
 /// Height wanted at a width (tiles stay square).
 pub fn height(spec: &TileMapSpec, width: f64, t: &Theme) -> f64 {
     layout(spec, width, t).height.ceil()

@@ -30,7 +30,12 @@ enum Hint {
     Province,
     /// A district, town or commune.
     Local,
+    /// "(cũ)" after the name, as the app writes a province from before 1 July 2025.
+    Former,
 }
+
+/// Marks after a name, folded, that say it is a former province ("Hà Giang (cũ)").
+const FORMER: [&str; 3] = ["(cu)", "(former)", "(truoc sap nhap)"];
 
 /// Names in common use for an area, folded and without prefix, and the name they stand for.
 const ALIASES: [(&str, &str); 8] = [
@@ -45,9 +50,14 @@ const ALIASES: [(&str, &str); 8] = [
 ];
 
 /// A name without its prefix, folded: `"TP. Hà Nội"` → `("ha noi", Some(City))`; a name in common
-/// use becomes the one it stands for (`"TP.HCM"` → `"ho chi minh"`).
+/// use becomes the one it stands for (`"TP.HCM"` → `"ho chi minh"`); a former province's mark
+/// goes (`"Hà Giang (cũ)"` → `("ha giang", Some(Former))`).
 fn key(name: &str) -> (String, Option<Hint>) {
     let f = fold(name);
+    if let Some(rest) = FORMER.iter().find_map(|m| f.trim_end().strip_suffix(m)) {
+        let (k, _) = key(rest.trim_end());
+        return (k, Some(Hint::Former));
+    }
     let (rest, hint) = PREFIXES
         .iter()
         .find_map(|(p, hint)| f.strip_prefix(p).map(|rest| (rest.trim().to_string(), Some(*hint))))
@@ -72,7 +82,7 @@ pub enum NameMatch {
 
 fn preference(level: Level, hint: Option<Hint>) -> u8 {
     match (hint, level) {
-        (Some(Hint::Local), Level::City) => 0,
+        (Some(Hint::Local), Level::City) | (Some(Hint::Former), Level::FormerProvince) => 0,
         (Some(Hint::City), Level::City) => 1,
         (_, Level::Province) => 2,
         (_, Level::FormerProvince) => 3,
@@ -126,6 +136,7 @@ impl<'a> NameIndex<'a> {
             .map(|i| &self.areas[i])
             .filter(|a| a.level != Level::Region || hint.is_none())
             .filter(|a| hint != Some(Hint::Province) || matches!(a.level, Level::Province | Level::FormerProvince))
+            .filter(|a| hint != Some(Hint::Former) || a.level == Level::FormerProvince)
             // "TP. Lạng Sơn" is the city, not the province: "thành phố" names a province only
             // when the province is one ("TP. Hà Nội")
             .filter(|a| hint != Some(Hint::City) || a.level == Level::City || fold(&a.name).starts_with("thanh pho"))
@@ -222,6 +233,24 @@ mod tests {
         assert_eq!(known("Hà Nội").as_deref(), Some("P01"));
         assert_eq!(known("Bắc Giang").as_deref(), Some("F24"));
         assert_eq!(known("p24").as_deref(), Some("P24"));
+    }
+
+    #[test]
+    fn a_former_province_named_as_the_app_writes_it() {
+        let mut list = areas();
+        list.push(area("F02", "Tỉnh Hà Giang", "Hà Giang", Level::FormerProvince));
+        list.push(area("F79", "Thành phố Hồ Chí Minh", "Hồ Chí Minh", Level::FormerProvince));
+        let known = |typed: &str| match match_name(&list, typed) {
+            NameMatch::Known(c) => Some(c),
+            NameMatch::Unknown { .. } => None,
+        };
+        for (typed, code) in [("Hà Giang (cũ)", "F02"), ("Tỉnh Hà Giang (cũ)", "F02"), ("ha giang (cu)", "F02"), ("Bắc Giang (cũ)", "F24"), ("Ha Giang (former)", "F02")] {
+            assert_eq!(known(typed).as_deref(), Some(code), "{typed}");
+        }
+        assert_eq!(known("Hồ Chí Minh (cũ)").as_deref(), Some("F79"), "the former city, not today's");
+        assert_eq!(known("TP. Hồ Chí Minh").as_deref(), Some("P79"));
+        assert_eq!(known("Lạng Sơn (cũ)"), None, "Lạng Sơn was not merged: no former province");
+        assert_eq!(match_name(&list, "Hà Giangg (cũ)"), NameMatch::Unknown { suggestion: Some("F02".into()) });
     }
 
     #[test]

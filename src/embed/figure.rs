@@ -25,6 +25,7 @@ pub fn show(page: &Page, ds: &Dataset) {
     // parameters not used as written (a typo in the embed code): said, as the explorer says it
     let mut lines: Vec<String> = notices.iter().map(|n| n.describe(page.lang)).collect();
     lines.extend(page.param("lang").and_then(|v| explore::bad_lang(v, page.lang)));
+    lines.extend(EMBED_PARAMS.iter().filter_map(|&p| page.param(p).and_then(|v| explore::bad_embed_option(p, v, page.lang))));
     if !lines.is_empty() {
         let notice = dom::text("p", "notice warn embed-notice", &lines.join(" "));
         dom::attrs(&notice, &[("data-testid", "param-notice"), ("role", "status")]);

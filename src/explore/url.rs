@@ -85,6 +85,19 @@ impl ParamNotice {
             (NoticeReason::UnknownParam, Lang::En) => format!("Parameter “{p}” is not used: ignored."),
         }
     }
+
+    /// [`ParamNotice::describe`] for a slide of a deck, whose default `top` is its own: up to
+    /// [`crate::view::SLIDE_ROWS`] rows, fewer where they would not fit the screen.
+    pub fn describe_on_slide(&self, lang: Lang) -> String {
+        if self.param != "top" || self.reason != NoticeReason::Invalid {
+            return self.describe(lang);
+        }
+        let (v, n) = (crate::load::truncate_pub(&self.value), crate::view::SLIDE_ROWS);
+        match lang {
+            Lang::Vi => format!("Tham số top=“{v}” không hợp lệ: trang chiếu dùng mặc định (tối đa {n} hàng, ít hơn nếu không vừa màn hình)."),
+            Lang::En => format!("Parameter top=“{v}” is not valid: the slide uses its default (up to {n} rows, fewer if they do not fit the screen)."),
+        }
+    }
 }
 
 /// The notice for a `lang=` that is neither `vi` nor `en` (`None` for a valid one).
@@ -93,6 +106,25 @@ pub fn bad_lang(value: &str, lang: Lang) -> Option<String> {
         Lang::Vi => format!("Tham số lang=“{}” không hợp lệ (vi hoặc en): dùng tiếng Việt.", crate::load::truncate_pub(value)),
         Lang::En => format!("Parameter lang=“{}” is not valid (vi or en): using Vietnamese.", crate::load::truncate_pub(value)),
     })
+}
+
+/// The notice for an embed's own parameter whose value it does not take (`theme`: light, dark or
+/// auto; `title`: 0 or 1), in `lang`; `None` when the value is one of them or the parameter is
+/// not the embed's.
+pub fn bad_embed_option(name: &str, value: &str, lang: Lang) -> Option<String> {
+    let v = crate::load::truncate_pub(value);
+    match (name, value) {
+        ("theme", "light" | "dark" | "auto") | ("title", "0" | "1") => None,
+        ("theme", _) => Some(match lang {
+            Lang::Vi => format!("Tham số theme=“{v}” không hợp lệ (light, dark hoặc auto): dùng giao diện sáng."),
+            Lang::En => format!("Parameter theme=“{v}” is not valid (light, dark or auto): using the light theme."),
+        }),
+        ("title", _) => Some(match lang {
+            Lang::Vi => format!("Tham số title=“{v}” không hợp lệ (0 để ẩn tiêu đề): tiêu đề vẫn hiện."),
+            Lang::En => format!("Parameter title=“{v}” is not valid (0 hides the title): showing the title."),
+        }),
+        _ => None,
+    }
 }
 
 /// True for parameters owned by other parts of the app (left alone here).
@@ -297,4 +329,18 @@ pub fn to_query(sel: &Selection) -> Vec<(String, String)> {
         put("hide", sel.hidden.join(","));
     }
     out
+}
+
+#[cfg(test)]
+mod embed_option_tests {
+    use super::*;
+
+    #[test]
+    fn an_embeds_theme_and_title_say_when_their_value_is_not_taken() {
+        for (name, value) in [("theme", "light"), ("theme", "dark"), ("theme", "auto"), ("title", "0"), ("title", "1"), ("m", "xyz")] {
+            assert_eq!(bad_embed_option(name, value, Lang::Vi), None, "{name}={value}");
+        }
+        assert_eq!(bad_embed_option("theme", "neon", Lang::En).as_deref(), Some("Parameter theme=“neon” is not valid (light, dark or auto): using the light theme."));
+        assert!(bad_embed_option("title", "maybe", Lang::Vi).is_some_and(|t| t.starts_with("Tham số title=“maybe” không hợp lệ")));
+    }
 }

@@ -74,6 +74,26 @@ pub fn wrap(text: &str, max_w: f64, size: f64) -> Vec<String> {
     lines
 }
 
+/// [`wrap`], with a word wider than a line on its own (a long link) broken where the line ends:
+/// for the footer's address, which must not run off the picture.
+pub fn wrap_link(text: &str, max_w: f64, size: f64) -> Vec<String> {
+    wrap(text, max_w, size).into_iter().flat_map(|line| if text_width(&line, size) <= max_w { vec![line] } else { break_word(&line, max_w, size) }).collect()
+}
+
+/// A word in pieces no wider than `max_w` (at least one character each).
+fn break_word(word: &str, max_w: f64, size: f64) -> Vec<String> {
+    let mut pieces = vec![String::new()];
+    for c in word.chars() {
+        let last = pieces.last_mut().expect("never empty");
+        last.push(c);
+        if text_width(last, size) > max_w && last.chars().count() > 1 {
+            last.pop();
+            pieces.push(c.to_string());
+        }
+    }
+    pieces
+}
+
 /// One line of text, positioned (logical pixels; `y` is the top of its line box).
 struct Line {
     text: String,
@@ -145,7 +165,7 @@ fn layout(spec: &ChartSpec, frame: &Frame, width: f64, t: &Theme) -> Layout {
         y += size * LINE;
     } else {
         block(&mut lines, &mut y, wrap(dates, inner, size), PAD, SMALL, false, true);
-        block(&mut lines, &mut y, wrap(footer, inner, size), PAD, SMALL, false, true);
+        block(&mut lines, &mut y, wrap_link(footer, inner, size), PAD, SMALL, false, true);
     }
     Layout { lines, chart, height: (y + PAD).ceil() }
 }
@@ -270,5 +290,18 @@ mod tests {
         assert!(lines.len() > 2);
         assert_eq!(lines.join(" "), "one two three four five six seven");
         assert_eq!(wrap("x\ny", 1000.0, 13.0), vec!["x", "y"]);
+    }
+
+    #[test]
+    fn a_link_longer_than_a_line_is_broken_where_the_line_ends() {
+        let url = "http://127.0.0.1:8790/?m=charter_capital&a=p34&c=bars&sort=name&top=10";
+        let text = format!("HTX Charts · {url}");
+        let lines = wrap_link(&text, 200.0, 11.0);
+        assert!(lines.len() >= 3, "{lines:?}");
+        assert!(lines.iter().all(|l| text_width(l, 11.0) <= 200.0), "{lines:?}");
+        assert_eq!(lines[0], "HTX Charts ·");
+        assert_eq!(lines[1..].concat(), url, "the whole link, in order");
+        assert_eq!(wrap_link("a verylongword b", 1000.0, 11.0), vec!["a verylongword b"]);
+        assert_eq!(wrap(&text, 200.0, 11.0)[1], url, "plain wrap keeps words whole");
     }
 }

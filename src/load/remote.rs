@@ -39,16 +39,17 @@ pub enum FetchError {
         /// HTTP status.
         status: u16,
     },
-    /// The server did not answer within the time limit.
-    #[error("Máy chủ dữ liệu {url} không trả lời sau {seconds} giây: đã dừng chờ")]
+    /// The server did not answer, or did not send the whole file, within the time limit.
+    #[error("Máy chủ dữ liệu {url} không trả lời hoặc chưa gửi xong dữ liệu sau {seconds} giây: đã dừng chờ")]
     Timeout {
         /// Address.
         url: String,
         /// The time limit.
         seconds: u32,
     },
-    /// A `#d=` link's data could not be read (damaged, cut off).
-    #[error("Liên kết chứa dữ liệu (#d=…) bị hỏng hoặc không đầy đủ, có thể do bị cắt khi sao chép ({0})")]
+    /// A `#d=` link's data could not be read (damaged, cut off); the browser's words, kept for
+    /// debugging, are not shown to the reader.
+    #[error("Liên kết chứa dữ liệu (#d=…) bị hỏng hoặc không đầy đủ, có thể do bị cắt khi sao chép. Hãy xin lại liên kết từ người gửi.")]
     Link(String),
     /// The reader cancelled the download.
     #[error("Đã huỷ tải dữ liệu từ {url}")]
@@ -76,9 +77,9 @@ impl FetchError {
                 format!("Could not load the data from {url}: network error, or the server does not allow loading from another site (CORS) ({detail})")
             }
             (FetchError::Http { url, status }, Lang::En) => format!("Could not load the data from {url}: the server answered HTTP {status}"),
-            (FetchError::Timeout { url, seconds }, Lang::En) => format!("The data server {url} did not answer within {seconds} seconds: stopped waiting"),
+            (FetchError::Timeout { url, seconds }, Lang::En) => format!("The data server {url} did not answer, or did not send all the data, within {seconds} seconds: stopped waiting"),
             (FetchError::Cancelled { url }, Lang::En) => format!("Loading the data from {url} was cancelled"),
-            (FetchError::Link(d), Lang::En) => format!("The link's data (#d=…) is damaged or incomplete, perhaps cut off when copied ({d})"),
+            (FetchError::Link(_), Lang::En) => "The link's data (#d=…) is damaged or incomplete, perhaps cut off when copied. Ask its sender for the link again.".into(),
             (FetchError::Load { url, error }, Lang::En) => format!("Could not read the data from {}: {}", origin_label(url, lang), error.message(Lang::En)),
         }
     }

@@ -3,6 +3,7 @@
 
 use super::tooltip::TooltipBox;
 use crate::chart::{ChartSpec, Focus, KeyAction, Mark, Pointer};
+use crate::i18n::Lang;
 use crate::view::Figure;
 use crate::web::canvas::{after_paint, paint, Paint};
 pub use crate::web::canvas::Look;
@@ -136,13 +137,22 @@ impl Interaction {
 /// A tall tooltip near the bottom of the window goes above its mark (once it is laid out).
 fn keep_tip_on_screen(focus: RwSignal<Option<Focus>>, wrap: NodeRef<html::Div>) {
     Effect::new(move |_| {
-        let Some(y) = focus.with(|f| f.as_ref().map(|f| f.y)) else { return };
+        let Some((x, y)) = focus.with(|f| f.as_ref().map(|f| (f.x, f.y))) else { return };
         request_animation_frame(move || {
             if let Some(w) = wrap.get_untracked() {
-                crate::web::page::keep_tooltip_on_screen(&w, y);
+                crate::web::page::keep_tooltip_on_screen(&w, x, y);
             }
         });
     });
+}
+
+/// The tooltip's last line on a map whose tiles open their area (see `chart_figure`): what a
+/// click or a second tap does.
+fn tile_hint(selects: bool, spec: &ChartSpec, area: &str, lang: Lang) -> Option<String> {
+    (selects && matches!(spec, ChartSpec::Map(_))).then(|| match lang {
+        Lang::Vi => format!("Bấm vào ô này để xem riêng {area}."),
+        Lang::En => format!("Click or tap this tile to see {area} on its own."),
+    })
 }
 
 /// The canvas of one chart, with its tooltip (the figure of the mark under the pointer, finger or
@@ -210,7 +220,8 @@ pub fn ChartCanvas(
         let f = focus.get()?;
         let (left, top) = f.tooltip_at(width.get());
         let figure = figures.with(|fs| f.figure(fs).cloned())?;
-        Some(view! { <TooltipBox figure=figure left=left top=top /> })
+        let hint = spec.with(|s| tile_hint(on_select.is_some(), s, &figure.area, lang.get()));
+        Some(view! { <TooltipBox figure=figure left=left top=top hint=hint /> })
     };
 
     view! {

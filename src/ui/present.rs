@@ -48,16 +48,7 @@ fn valid_slides(ds: &Dataset, deck_param: Option<&str>, lang: Lang) -> (Vec<(Sli
             // numbered as the counter shows it
             let shown = good.len() + 1;
             for n in &notices {
-                let said = if n.param == "top" {
-                    let v = crate::load::truncate_pub(&n.value);
-                    match lang {
-                        Lang::Vi => format!("Tham số top=“{v}” không hợp lệ: trang chiếu dùng mặc định (tối đa 15 hàng, ít hơn nếu không vừa màn hình)."),
-                        Lang::En => format!("Parameter top=“{v}” is not valid: the slide uses its default (up to 15 rows, fewer if they do not fit the screen)."),
-                    }
-                } else {
-                    n.describe(lang)
-                };
-                skipped.push((pos, format!("{} {shown}: {said}", lang.pick("Trang", "Slide"))));
+                skipped.push((pos, format!("{} {shown}: {}", lang.pick("Trang", "Slide"), n.describe_on_slide(lang))));
             }
             good.push((s.clone(), sel));
         } else {

@@ -49,7 +49,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>
-                {move || lang.get().pick("Dữ liệu: ", "Data: ")}<a href="data/htx.json">"htx.json"</a>" · "
+                {move || lang.get().pick("Dữ liệu kèm theo ứng dụng: ", "The app's own data: ")}<a href="data/htx.json">"htx.json"</a>" · "
                 <a href="data/htx.schema.json">"JSON Schema"</a>" · "
                 {move || lang.get().pick("Định dạng mở: một cổng thông tin tỉnh có thể đăng tệp riêng và mở bằng ?data=<địa chỉ>.", "Open format: a provincial portal can publish its own file and open it with ?data=<address>.")}
             </p>

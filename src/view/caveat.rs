@@ -151,7 +151,7 @@ pub enum Caveat {
         /// Tiles with figures of former provinces only.
         former: usize,
     },
-    /// A slide's tile map would not fit the screen with readable names: bars instead.
+    /// A tile map on a projector: its tiles' text would be too small to read, bars instead.
     MapTooSmall,
 }
 
@@ -258,7 +258,7 @@ impl Caveat {
             Caveat::TopRows { shown, more } => format!("Biểu đồ vẽ {shown} hàng đầu theo thứ tự đã chọn; {} địa bàn khác có trong bảng (hoặc tìm và chọn địa bàn để vẽ riêng).", format::number(*more as f64, l)),
             Caveat::TopSeries { shown, more } => format!("Chỉ vẽ {shown} đường có số cuối lớn nhất; {} địa bàn khác — xem bảng, hoặc chọn địa bàn để so sánh.", format::number(*more as f64, l)),
             Caveat::TileMap { former } => format!("Bản đồ ô: mỗi ô là một tỉnh, thành (34 đơn vị từ 1/7/2025), không theo diện tích. Chỉ tô màu số liệu của chính tỉnh, thành đó; {former} ô chỉ có số liệu của tỉnh cũ trước sáp nhập (viền đứt), không cộng dồn."),
-            Caveat::MapTooSmall => "Bản đồ ô không vừa màn hình này (tên tỉnh sẽ quá nhỏ để đọc): hiển thị dạng thanh.".into(),
+            Caveat::MapTooSmall => "Trên màn chiếu, chữ trong các ô của bản đồ quá nhỏ để đọc: hiển thị dạng thanh.".into(),
         }
     }
 
@@ -304,7 +304,7 @@ impl Caveat {
                 let tiles = if *former == 1 { "1 tile has".to_string() } else { format!("{former} tiles have") };
                 format!("Tile map: one equal tile per province (34 units since 1 July 2025), not by area. Only a province's own figure is coloured; {tiles} only figures of former provinces from before the merger (dashed outline), never summed.")
             }
-            Caveat::MapTooSmall => "The tile map does not fit this screen (province names would be too small to read): showing bars.".into(),
+            Caveat::MapTooSmall => "On a projector the tile map's text is too small to read: showing bars.".into(),
         }
     }
 }

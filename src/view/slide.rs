@@ -1,6 +1,6 @@
 //! A view on a slide. A projector shows at most [`SLIDE_ROWS`] areas, and fewer when their bars
 //! would only fit the screen in type too small to read from the back of a room. A table is shown
-//! as bars, with the same limit.
+//! as bars, with the same limit, and so is a tile map (its tiles' text is too small for a room).
 
 use super::{build, Caveat, ChartView};
 use crate::chart::{self, ChartSpec, Theme};
@@ -40,8 +40,10 @@ pub fn slide_view(ds: &Dataset, sel: &Selection, lang: Lang, room: Option<SlideR
     if sel.chart == ChartKind::Table {
         sel.chart = ChartKind::Bars;
     }
-    // a tile map too small for its names (a 720p projector) is shown as bars, and says so
-    if sel.chart == ChartKind::Map && room.is_some_and(|r| !chart::tilemap::names_fit(r.height)) {
+    // a tile map on a projector is shown as bars, and says so: its tiles' names and values, in
+    // type that fits a tile, are far smaller than a room can read (11 px at most, where a
+    // 1080p slide's smallest text is 24 px)
+    if sel.chart == ChartKind::Map && room.is_some() {
         (sel.chart, sel.areas) = (ChartKind::Bars, AreaSet::Provinces);
         let mut v = fitted(ds, sel, lang, room);
         v.caveats.insert(0, Caveat::MapTooSmall);

@@ -36,10 +36,11 @@ pub fn prefers_dark() -> bool {
     window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches())
 }
 
-/// Keeps a chart's tooltip (the `.tooltip` inside `wrap`, placed below its mark at `mark_y`
-/// pixels from the top of `wrap`) inside the window: when its bottom would fall below the window
-/// it goes above the mark, or, without room there either, as low as the window allows.
-pub fn keep_tooltip_on_screen(wrap: &web_sys::Element, mark_y: f64) {
+/// Keeps a chart's tooltip (the `.tooltip` inside `wrap`, placed below its mark at (`mark_x`,
+/// `mark_y`) pixels from the top left of `wrap`) inside the window: when its bottom would fall
+/// below the window it goes above the mark, or, without room there either, as low as the window
+/// allows and beside the mark's value ([`crate::chart::beside`]), not over it.
+pub fn keep_tooltip_on_screen(wrap: &web_sys::Element, mark_x: f64, mark_y: f64) {
     use wasm_bindgen::JsCast;
     let Some(tip) = wrap.query_selector(".tooltip").ok().flatten().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
     let Some(vh) = window().inner_height().ok().and_then(|h| h.as_f64()) else { return };
@@ -47,8 +48,14 @@ pub fn keep_tooltip_on_screen(wrap: &web_sys::Element, mark_y: f64) {
     if r.bottom() <= vh - 4.0 {
         return;
     }
-    let wrap_top = wrap.get_bounding_client_rect().top();
+    let w = wrap.get_bounding_client_rect();
     let above = mark_y - 10.0 - r.height();
-    let top = if wrap_top + above >= 4.0 { above } else { (vh - 4.0 - r.height() - wrap_top).max(4.0 - wrap_top) };
+    let top = if w.top() + above >= 4.0 {
+        above
+    } else {
+        let left = crate::chart::beside(mark_x, r.width(), w.width());
+        let _ = tip.style().set_property("left", &format!("{left:.0}px"));
+        (vh - 4.0 - r.height() - w.top()).max(4.0 - w.top())
+    };
     let _ = tip.style().set_property("top", &format!("{top:.0}px"));
 }
