@@ -94,6 +94,8 @@ describe('accessibility', () => {
       assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'skip-link');
       await page.keyboard.press('Enter');
       assert.ok(await page.evaluate((sel) => document.activeElement === document.querySelector(sel), EXPLORER_CANVAS), 'the chart has the keyboard');
+      // the tall chart is shown with its title, not from the canvas's top edge
+      await page.waitForFunction(() => document.querySelector('figure[data-chart=explorer] .chart-head').getBoundingClientRect().top >= 0, undefined, { timeout: 5_000 });
       const marks = JSON.parse(await page.locator(EXPLORER_CANVAS).getAttribute('data-marks'));
       const order = [...marks].sort((a, b) => a.y - b.y).map((m) => m.key);
       const target = order.indexOf('P20');
@@ -120,6 +122,33 @@ describe('accessibility', () => {
       await page.selectOption('select[data-testid=metric]', 'charter_capital');
       await page.waitForFunction(() => /Vốn điều lệ/.test(document.querySelector('[data-testid=view-announcer]').textContent));
       assert.match(await live.innerText(), /^Đang hiển thị: Vốn điều lệ theo địa phương.*, \d+ địa bàn\.$/);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it("an English reader's links keep English; the skip link of a page without a chart goes to its heading", T, async () => {
+    const page = await newPage(browser);
+    try {
+      await page.goto(new URL('?lang=en', site.url).href, { waitUntil: 'load' });
+      await drawn(page);
+      for (const id of ['nav-editor', 'all-sources']) {
+        assert.match(await page.locator(`[data-testid=${id}]`).first().getAttribute('href'), /[?&]lang=en/, id);
+      }
+      assert.match(await page.locator('header .brand').getAttribute('href'), /\?lang=en$/);
+      await page.locator('[data-testid=nav-editor]').click();
+      await page.locator('[data-testid=no-table]').waitFor();
+      assert.equal(await page.locator('h1').innerText(), 'Make a chart from your own table');
+      await page.goto(new URL('present.html?lang=en', site.url).href, { waitUntil: 'load' });
+      await drawn(page);
+      assert.match(await page.locator('[data-testid=leave]').getAttribute('href'), /[?&]lang=en/);
+      await page.goto(new URL('nguon.html?lang=en', site.url).href, { waitUntil: 'load' });
+      await page.locator('[data-testid=source-entry]').first().waitFor();
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), 'Skip to the content');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+      assertNoErrors(page);
     } finally {
       await closePage(page);
     }

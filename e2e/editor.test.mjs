@@ -115,6 +115,9 @@ describe('chart maker', () => {
       const embedCode = await page.locator('[data-testid=out-embed]').inputValue();
       // with the script that fits the iframe to its content, as the explorer's embed dialog gives it
       assert.match(embedCode, /data-htx-embed><\/iframe>\n<script src="[^"]*embed\.js" async><\/script>$/, embedCode);
+      // the frame is named by the chart's own title (what a screen reader says of it on the portal)
+      const chartTitle = await page.locator(`${PREVIEW} .chart-title`).innerText();
+      assert.ok(embedCode.includes(`title="${chartTitle}"`), `iframe titled “${chartTitle}”: ${embedCode}`);
       // the copy button puts exactly that code on the clipboard and says so
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
       await page.locator('[data-testid=copy-embed]').click();
@@ -304,6 +307,9 @@ describe('chart maker', () => {
       assert.match(await scaleIssue.innerText(), /chọn đơn vị của các số trong bảng: đồng, nghìn, triệu hay tỷ đồng/);
       assert.equal(await scale.getAttribute('aria-invalid'), 'true');
       assert.ok(await page.locator('[data-testid=make-link]').isDisabled(), 'nothing to take away');
+      // the preview names the metric she chose, without the caveats of an empty chart
+      assert.match(await page.locator(`${PREVIEW} .chart-title`).innerText(), /^Vốn điều lệ/);
+      assert.equal(await page.locator(`${PREVIEW} .caveats li`).count(), 0);
       const listed = page.locator('[data-testid=editor-issues] [data-testid=issue-link]').filter({ hasText: 'Số trong bảng tính bằng' });
       await listed.click();
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'scale', 'the listed problem takes her to the menu');

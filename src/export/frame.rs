@@ -274,6 +274,10 @@ pub fn slide_meta(view: &ChartView, lang: Lang) -> String {
         parts.push(first.cut_short(lang).unwrap_or_else(|| text.clone()));
     }
     parts.extend(view.caveats.iter().skip(1).find_map(|c| c.cut_short(lang)));
+    // a slide has no room for the notes themselves: the mark on its figures is still explained
+    if !view.notes.is_empty() {
+        parts.push(lang.pick("* số có ghi chú: xem trong trình khám phá", "* a figure with a note: see it in the explorer").to_string());
+    }
     parts.retain(|p| !p.is_empty());
     parts.join(" · ")
 }

@@ -127,10 +127,16 @@ impl Interaction {
         }
     }
 
-    fn on_focus(&self) {
+    fn on_focus(&self, canvas: NodeRef<html::Canvas>) {
         if let Some(f) = self.with(|p| p.entered()) {
             self.focus.set(Some(f));
         }
+        // once the browser has scrolled the canvas into view
+        request_animation_frame(move || {
+            if let Some(c) = canvas.get_untracked() {
+                crate::web::page::keep_title_on_focus(&c);
+            }
+        });
     }
 }
 
@@ -229,7 +235,7 @@ pub fn ChartCanvas(
             <canvas node_ref=canvas_ref tabindex="0" role="img" aria-label=move || label.get() aria-describedby=described_by
                 on:pointermove=move |ev| st.on_move(ev) on:pointerdown=move |ev| st.on_down(ev)
                 on:pointerup=move |_| st.on_up() on:pointercancel=move |_| st.tap.set_value(false) on:keydown=move |ev| st.on_key(ev)
-                on:focus=move |_| st.on_focus() on:blur=on_blur></canvas>
+                on:focus=move |_| st.on_focus(canvas_ref) on:blur=on_blur></canvas>
             {tip}
             <p class="visually-hidden" aria-live="polite" data-testid="mark-announcer">{spoken}</p>
             {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}

@@ -82,9 +82,13 @@ fn iframe(src: &str, title: &str) -> String {
     )
 }
 
-/// The title of the dataset she is making (the iframe's title).
-fn dataset_title(state: super::editor_state::Ed) -> String {
-    state.compiled.with(|c| c.dataset.as_ref().map(|d| d.title.clone()).unwrap_or_default())
+/// The iframe's title: the chart's, in the language she is using (the title she gave it, or the
+/// one the preview shows).
+fn chart_title(state: super::editor_state::Ed, lang: Lang) -> String {
+    if let Some(t) = state.draft.with(|d| Some(d.title.trim().to_string()).filter(|t| !t.is_empty())) {
+        return t;
+    }
+    state.compiled.with(|c| c.dataset.as_ref().map(|d| crate::view::build(d, &crate::editor::selection(d), lang).title).unwrap_or_default())
 }
 
 /// The problems left, then the three ways out.
@@ -108,7 +112,7 @@ pub fn Outputs() -> impl IntoView {
     // a link made for an earlier version of the table is not shown
     let current = move || made.with(|m| m.as_ref().filter(|(j, _)| state.compiled.with(|c| &c.json == j)).map(|(_, r)| r.clone()));
     let query = move || state.compiled.with(|c| c.dataset.as_ref().map(|ds| crate::deck::to_query(&editor::query(ds))).unwrap_or_default());
-    let title = move || dataset_title(state);
+    let title = move || chart_title(state, lang.get());
     let download = move |_| {
         let json = state.compiled.with_untracked(|c| c.json.clone());
         let _ = browser::download_bytes("htx-charts-du-lieu.json", "application/json", json.as_bytes());
@@ -139,11 +143,11 @@ pub fn Outputs() -> impl IntoView {
                 Made::Link(hash) => {
                     let q = query();
                     let sep = if q.is_empty() { "" } else { "?" };
-                    let explorer = format!("{}{sep}{q}#{hash}", browser::base_url());
-                    // the embed in the language she is using
-                    let lq = if lang.get() == Lang::En { format!("{q}{}lang=en", if q.is_empty() { "" } else { "&" }) } else { q.clone() };
-                    let embed = format!("{}embed.html{}{lq}#{hash}", browser::base_url(), if lq.is_empty() { "" } else { "?" });
-                    let edit = format!("{}tao.html#{hash}", browser::base_url());
+                    // every address in the language she is using
+                    let l = lang.get();
+                    let explorer = l.link(&format!("{}{sep}{q}#{hash}", browser::base_url()));
+                    let embed = l.link(&format!("{}embed.html{sep}{q}#{hash}", browser::base_url()));
+                    let edit = l.link(&format!("{}tao.html#{hash}", browser::base_url()));
                     view! { <LinkOut explorer=explorer embed=embed edit=edit title=title() /> }.into_any()
                 }
                 Made::TooLarge(n) => view! {
@@ -165,7 +169,7 @@ pub fn Outputs() -> impl IntoView {
 fn FileEmbed() -> impl IntoView {
     let (lang, state) = (lang(), ed());
     let file_url = RwSignal::new(String::new());
-    let title = move || dataset_title(state);
+    let title = move || chart_title(state, lang.get());
     view! {
         <div class="field">
             <label for="file-url">{move || lang.get().pick("Địa chỉ tệp dữ liệu sau khi đăng (https://…), để lấy mã nhúng", "The data file's address once published (https://…), for the embed code")}</label>

@@ -44,7 +44,7 @@ pub fn EditorPage() -> impl IntoView {
     super::context::use_title("HTX Charts — Tạo biểu đồ từ bảng số liệu của bạn", "HTX Charts — Make a chart from your own table");
     view! {
         <main id="app" class="page editor-page">
-            <Header />
+            <Header content=true />
             <h1 class="section-title" id="editor-title">{move || lang.get().pick("Tạo biểu đồ từ bảng số liệu của bạn", "Make a chart from your own table")}</h1>
             <p class="intro">{move || lang.get().pick(
                 "Dán một bảng từ Excel, LibreOffice hay Google Sheets (hoặc mở tệp CSV, JSON), ghi rõ nguồn, rồi lấy liên kết, tệp dữ liệu hoặc mã nhúng. Dữ liệu chỉ nằm trong trình duyệt của bạn và trong liên kết: không gửi lên máy chủ nào.",
@@ -73,9 +73,17 @@ fn EditorBody() -> impl IntoView {
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| open_link(state, link_error));
     on_cleanup(move || on_hash.remove());
     let preview = Memo::new(move |_| {
-        let mut v = state.compiled.with(|c| match &c.dataset {
+        let mut v = state.compiled.with(|c| match c.dataset.as_ref().filter(|ds| !ds.observations.is_empty()) {
             Some(ds) => crate::view::build(ds, &editor::selection(ds), lang.get()),
-            None => crate::view::build(&Dataset::default(), &Selection::default(), lang.get()),
+            None => {
+                // nothing to draw yet: the metric she chose, without the caveats of an empty
+                // chart (the line under it says what to do)
+                let sel = state.draft.with(|d| Selection { metric: d.metric, unit: d.unit, ..Selection::default() });
+                let mut v = crate::view::build(&Dataset::default(), &sel, lang.get());
+                v.caveats.clear();
+                v.caveat_text.clear();
+                v
+            }
         });
         // the title she gave her chart, where she gave one
         if let Some(t) = state.draft.with(|d| Some(d.title.trim().to_string()).filter(|t| !t.is_empty())) {

@@ -20,7 +20,7 @@ fn from_link() -> bool {
 fn LinkNotice() -> impl IntoView {
     let lang = lang();
     from_link().then(|| {
-        let edit = format!("tao.html{}", crate::web::link_data::data_hash());
+        let edit = move || lang.get().link(&format!("tao.html{}", crate::web::link_data::data_hash()));
         view! {
             <p class="notice info" data-testid="link-data" role="status">
                 {move || lang.get().pick("Biểu đồ này vẽ từ bảng số liệu chứa trong liên kết (không tải từ máy chủ nào). ", "This chart is drawn from a table carried in the link (loaded from no server). ")}

@@ -163,21 +163,39 @@ fn use_viewport() -> RwSignal<(f64, f64)> {
     viewport
 }
 
+/// The height left for the slide's chart in a window `viewport_h` high, below its title, meta
+/// line and notices and above its source line, as laid out now (`None` before the slide is).
+fn measured_space(viewport_h: f64) -> Option<f64> {
+    let doc = document();
+    let wrap = doc.query_selector("figure[data-chart=slide] .chart-canvas").ok().flatten()?;
+    let caption = doc.query_selector("figure[data-chart=slide] figcaption").ok().flatten()?;
+    let top = wrap.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
+    Some((viewport_h - top - caption.get_bounding_client_rect().height() - 24.0).max(160.0))
+}
+
+/// Texts that grow once the slide's rows are chosen (a figure with a note among them adds a line
+/// to the meta line) take room from the chart: measured again after each change of the view, the
+/// space only shrinks here, so the rows settle instead of going back and forth.
+fn shrink_to_fit(view: Memo<Option<ChartView>>, viewport: RwSignal<(f64, f64)>, avail: RwSignal<Option<f64>>) {
+    Effect::new(move |_| {
+        view.track();
+        request_animation_frame(move || {
+            if let (Some(space), Some(a)) = (measured_space(viewport.get_untracked().1), avail.get_untracked()) {
+                if space < a - 2.0 {
+                    avail.set(Some(space));
+                }
+            }
+        });
+    });
+}
+
 /// The space the chart may take: measured on the page once the slide's texts are laid out (title,
 /// meta line, notices, source line), so nothing falls below the screen.
 fn use_chart_space(slides: Slides, viewport: RwSignal<(f64, f64)>) -> RwSignal<Option<f64>> {
     let lang = lang();
     let avail = RwSignal::new(None::<f64>);
     let measure = move || {
-        let doc = document();
-        let (Some(wrap), Some(caption)) = (
-            doc.query_selector("figure[data-chart=slide] .chart-canvas").ok().flatten(),
-            doc.query_selector("figure[data-chart=slide] figcaption").ok().flatten(),
-        ) else {
-            return;
-        };
-        let top = wrap.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
-        let space = (viewport.get_untracked().1 - top - caption.get_bounding_client_rect().height() - 24.0).max(160.0);
+        let Some(space) = measured_space(viewport.get_untracked().1) else { return };
         if avail.get_untracked().is_none_or(|a| (a - space).abs() > 2.0) {
             avail.set(Some(space));
         }
@@ -204,7 +222,7 @@ fn PresentBar(slides: Slides) -> impl IntoView {
         // the same data as the slide: a `?data=` file, a chart maker link's table
         pairs.extend(query.with(|q| q.get("data")).map(|u| ("data".to_string(), u)));
         let q = deck::to_query(&pairs);
-        format!("{}{}{q}{}", browser::base_url(), if q.is_empty() { "" } else { "?" }, crate::web::link_data::data_hash())
+        lang.get().link(&format!("{}{}{q}{}", browser::base_url(), if q.is_empty() { "" } else { "?" }, crate::web::link_data::data_hash()))
     };
     let counter = move || format!("{} / {}", if slides.count() == 0 { 0 } else { slides.index.get() + 1 }, slides.count());
     view! {
@@ -263,6 +281,7 @@ fn Presentation() -> impl IntoView {
         avail.get().map(|space| SlideRoom { width: (w - 64.0).max(320.0), height: space, min_text: (h / 45.0).clamp(14.0, 24.0) })
     });
     let view = Memo::new(move |_| slides.list.with(|s| s.0.get(slides.index.get()).map(|(_, sel)| slide_view(&ds, sel, lang.get(), room.get()))));
+    shrink_to_fit(view, viewport, avail);
     view! {
         <PresentBar slides=slides />
         {move || slides.list.with(|s| (!s.1.is_empty()).then(|| view! {
@@ -271,7 +290,7 @@ fn Presentation() -> impl IntoView {
         <Show when=move || { slides.count() != 0 } fallback=move || view! {
             <p class="notice error" role="alert">
                 {move || lang.get().pick("Bộ trình chiếu trong liên kết này không có trang nào dùng được. ", "The deck in this link has no usable slide. ")}
-                <a href=move || format!("./present.html{}", if lang.get() == crate::i18n::Lang::En { "?lang=en" } else { "" }) rel="external" data-testid="default-deck">
+                <a href=move || lang.get().link("./present.html") rel="external" data-testid="default-deck">
                     {move || lang.get().pick("Mở bộ trình chiếu mặc định", "Open the default deck")}
                 </a>
             </p>

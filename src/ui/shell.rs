@@ -8,16 +8,20 @@ use leptos::prelude::*;
 /// Moves the keyboard to the first chart (without changing the address, which holds the view).
 fn skip_to_chart(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
-    let target = document().query_selector("figure.chart canvas, figure.chart table").ok().flatten();
+    let target = document().query_selector("figure.chart canvas, figure.chart table, main h1").ok().flatten();
     if let Some(el) = target.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+        if el.tag_name() == "H1" {
+            el.set_tab_index(-1);
+        }
         el.scroll_into_view();
         let _ = el.focus();
     }
 }
 
-/// The site header with the app's name and the language switch.
+/// The site header with the app's name and the language switch. Its skip link goes to the chart,
+/// or on a page without one (`content`: the sources page, the chart maker) to the page's heading.
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(#[prop(optional)] content: bool) -> impl IntoView {
     let (lang, _, set_lang) = use_lang();
     Effect::new(move |_| {
         if let Some(el) = document().document_element() {
@@ -26,14 +30,14 @@ pub fn Header() -> impl IntoView {
     });
     view! {
         <header class="site-header">
-            <a class="skip-link" href="#explorer-title" data-testid="skip-link" on:click=skip_to_chart>
-                {move || lang.get().pick("Bỏ qua, tới biểu đồ", "Skip to the chart")}
+            <a class="skip-link" href=if content { "#app" } else { "#explorer-title" } data-testid="skip-link" on:click=skip_to_chart>
+                {move || if content { lang.get().pick("Bỏ qua, tới nội dung", "Skip to the content") } else { lang.get().pick("Bỏ qua, tới biểu đồ", "Skip to the chart") }}
             </a>
-            <a class="brand" href="./" rel="external">"HTX Charts"</a>
+            <a class="brand" href=move || lang.get().link("./") rel="external">"HTX Charts"</a>
             <span class="tagline">
                 {move || lang.get().pick("Thống kê hợp tác xã Việt Nam, mỗi số liệu kèm nguồn", "Viet Nam cooperative statistics, every figure with its source")}
             </span>
-            <a class="make-chart" href="tao.html" rel="external" data-testid="nav-editor">{move || lang.get().pick("Tạo biểu đồ", "Make a chart")}</a>
+            <a class="make-chart" href=move || lang.get().link("tao.html") rel="external" data-testid="nav-editor">{move || lang.get().pick("Tạo biểu đồ", "Make a chart")}</a>
             <nav class="lang-switch" aria-label="Ngôn ngữ / Language">
                 <button type="button" aria-pressed=move || (lang.get() == Lang::Vi).to_string() on:click=move |_| set_lang.set(None)>"Tiếng Việt"</button>
                 <button type="button" aria-pressed=move || (lang.get() == Lang::En).to_string() on:click=move |_| set_lang.set(Some("en".into()))>"English"</button>
@@ -115,7 +119,7 @@ fn not_found() -> impl IntoView {
             <Header />
             <div class="notice error" role="alert" data-testid="not-found">
                 <p>{move || lang.get().pick("Không có trang này.", "There is no such page.")}</p>
-                <p><a href="./" rel="external">{move || lang.get().pick("Về trang biểu đồ", "Go to the charts")}</a></p>
+                <p><a href=move || lang.get().link("./") rel="external">{move || lang.get().pick("Về trang biểu đồ", "Go to the charts")}</a></p>
             </div>
         </main>
     }

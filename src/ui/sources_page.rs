@@ -134,7 +134,7 @@ pub fn SourcesPage() -> impl IntoView {
     super::context::use_title("HTX Charts — Nguồn số liệu", "HTX Charts — Sources of the figures");
     view! {
         <main id="app" class="page sources-page">
-            <Header />
+            <Header content=true />
             <h1 class="section-title">{move || lang.get().pick("Nguồn số liệu", "Sources of the figures")}</h1>
             <p class="intro">{move || lang.get().pick(
                 "Mọi nguồn của các số liệu trong ứng dụng: nơi công bố, tiêu đề, ngày, liên kết, đơn vị báo cáo và từng số liệu lấy từ đó kèm câu trích. Bấm “Xem trên biểu đồ” để mở số liệu trong trình khám phá.",

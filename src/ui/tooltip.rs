@@ -8,7 +8,8 @@ use leptos::prelude::*;
 /// on the mark does.
 #[component]
 pub fn TooltipBox(figure: Figure, left: f64, top: f64, #[prop(default = None)] hint: Option<String>) -> impl IntoView {
-    let html = crate::markup::tooltip(&figure, super::context::lang().get_untracked(), &crate::web::link_data::sources_page());
+    let lang = super::context::lang().get_untracked();
+    let html = crate::markup::tooltip(&figure, lang, &lang.link(&crate::web::link_data::sources_page()));
     let style = format!("left:{left}px;top:{top}px");
     let hint = hint.map(|h| view! { <p class="tt-hint" data-testid="tooltip-hint">{h}</p> });
     view! { <div class="tooltip" role="tooltip" data-testid="tooltip" style=style><div inner_html=html></div>{hint}</div> }

@@ -59,3 +59,17 @@ pub fn keep_tooltip_on_screen(wrap: &web_sys::Element, mark_x: f64, mark_y: f64)
     };
     let _ = tip.style().set_property("top", &format!("{top:.0}px"));
 }
+
+/// A chart given the keyboard focus by Tab or the skip link (not by a click or tap) when the
+/// browser, showing the tall canvas from its top, has scrolled the chart's title out of the
+/// window: scrolls back so that the title, and what it says of the chart, show above it.
+pub fn keep_title_on_focus(canvas: &web_sys::Element) {
+    if !canvas.matches(":focus-visible").unwrap_or(false) {
+        return;
+    }
+    let head = canvas.closest("figure").ok().flatten().and_then(|f| f.query_selector(".chart-head").ok().flatten());
+    let Some(top) = head.map(|h| h.get_bounding_client_rect().top()) else { return };
+    if top < 0.0 {
+        window().scroll_by_with_x_and_y(0.0, top - 8.0);
+    }
+}
