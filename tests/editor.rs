@@ -105,6 +105,18 @@ fn undecided_numbers_follow_the_pages_language() {
 }
 
 #[test]
+fn undecided_counts_are_read_as_whole_numbers_in_either_language() {
+    // a count has no decimals: `2.374` groups thousands, as in a Vietnamese report
+    let d = sourced("Area\tYear\tCooperatives\nHa Noi\t2024\t2.374\nLạng Sơn\t2024\t1.015\nSơn La\t2024\t478\n");
+    for lang in [Lang::En, Lang::Vi] {
+        let c = editor::compile::compile_in(&d, &reference(), "2025-02-01", lang);
+        assert!(c.issues.is_empty(), "{lang:?}: {:?}", c.issues);
+        let values: Vec<Value> = c.dataset.unwrap().observations.iter().map(|o| o.value).collect();
+        assert!(values.contains(&Value::Point(2374.0)) && values.contains(&Value::Point(1015.0)), "{lang:?}: {values:?}");
+    }
+}
+
+#[test]
 fn loader_checks_land_at_cells() {
     // a share over 100 and a figure dated after the file's date: the loader's own checks
     let mut d = sourced("Địa bàn\tThời điểm\tGiá trị\nLạng Sơn\t2024\t120\nHuế\t2026\t5\n");

@@ -126,6 +126,25 @@ pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<NumberStyl
     }
 }
 
+/// For whole counts, which the cells leave undecided (`2.374`, `1,015`): a single mark followed by
+/// three digits can only group thousands, since a count has no decimals; `None` when no cell has
+/// one, or cells have both marks so.
+pub fn detect_counts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<NumberStyle> {
+    let (mut dot, mut comma) = (false, false);
+    for t in texts {
+        for token in t.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).filter(|s| s.len() > 1) {
+            let grouped = |m: char| token.matches(m).count() == 1 && token.rsplit(m).next().is_some_and(|d| d.len() == 3) && !token.starts_with(m);
+            dot |= grouped('.');
+            comma |= grouped(',');
+        }
+    }
+    match (dot, comma) {
+        (true, false) => Some(NumberStyle::Vi),
+        (false, true) => Some(NumberStyle::En),
+        _ => None,
+    }
+}
+
 fn vote(token: &str) -> Option<NumberStyle> {
     let (dots, commas) = (token.matches('.').count(), token.matches(',').count());
     let style = |decimal_is_comma: bool| if decimal_is_comma { NumberStyle::Vi } else { NumberStyle::En };
@@ -197,6 +216,11 @@ mod tests {
         assert_eq!(detect(["1.017,52", "478"]), Some(NumberStyle::Vi));
         assert_eq!(detect(["1,017.52", "478"]), Some(NumberStyle::En));
         assert_eq!(detect(["3.8", "12"]), Some(NumberStyle::En));
+        assert_eq!(detect(["2.374", "1.015", "478"]), None, "undecided");
+        assert_eq!(detect_counts(["2.374", "1.015", "478"]), Some(NumberStyle::Vi), "a count has no decimals");
+        assert_eq!(detect_counts(["hơn 2,374", "478"]), Some(NumberStyle::En));
+        assert_eq!(detect_counts(["2.374", "1,015"]), None, "both marks");
+        assert_eq!(detect_counts(["478", "12"]), None);
         assert_eq!(detect(["3,8", "12"]), Some(NumberStyle::Vi));
         assert_eq!(detect(["1.000.000", "2.500"]), Some(NumberStyle::Vi));
         assert_eq!(detect(["1,000,000"]), Some(NumberStyle::En));
