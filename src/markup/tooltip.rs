@@ -34,9 +34,13 @@ pub fn tooltip(figure: &Figure, l: Lang, sources: &str) -> String {
     if let Some(s) = &figure.scope {
         row(l.pick("Phạm vi", "Scope"), s);
     }
+    let first = figure.inputs.first();
+    // the name the chart's source line gives, where the page reports another body's figures
+    if let Some(r) = first.and_then(|i| i.reporter.as_deref()) {
+        row(l.pick("Đơn vị báo cáo", "Reported by"), r);
+    }
     push_element(&mut out, "dt", "", l.pick("Nguồn", "Source"));
     out.push_str("<dd>");
-    let first = figure.inputs.first();
     if let Some(i) = first {
         push_link(&mut out, "source-link", "source-text", i.url.as_deref(), &i.citation);
         out.push_str(" · ");
@@ -71,6 +75,7 @@ mod tests {
             date: "2023".into(),
             source: "s1".into(),
             publisher: "P".into(),
+            reporter: None,
             title: "T".into(),
             citation: "P: T <2023>".into(),
             url: url.map(Into::into),
@@ -90,6 +95,10 @@ mod tests {
         assert!(html.contains("href=\"https://example.org/?a=1&amp;b=2\" target=\"_blank\""), "{html}");
         assert!(html.contains("P: T &lt;2023&gt;</a> · <a class=\"source-entry-link\" href=\"nguon.html#s1\">"), "{html}");
         assert!(html.contains("<blockquote lang=\"vi\">“có 478 HTX”</blockquote>"), "{html}");
+        assert!(!html.contains("Reported by"), "{html}");
+        f.inputs[0].reporter = Some("Liên minh HTX tỉnh Lạng Sơn".into());
+        let reported = tooltip(&f, Lang::En, "nguon.html");
+        assert!(reported.contains("<dt>Reported by</dt><dd>Liên minh HTX tỉnh Lạng Sơn</dd><dt>Source</dt>"), "{reported}");
         // another data file's sources page; a chart maker table's (its fragment holds the table)
         assert!(tooltip(&f, Lang::En, "nguon.html?data=https:%2F%2Fx.vn%2Fa.json").contains("href=\"nguon.html?data=https:%2F%2Fx.vn%2Fa.json#s1\""));
         assert!(tooltip(&f, Lang::En, "nguon.html#d=AbC").contains("href=\"nguon.html#d=AbC\">"));

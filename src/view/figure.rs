@@ -84,6 +84,7 @@ impl Cx<'_> {
             date: date_of(o.date, self.lang),
             source: o.source.clone(),
             publisher: src.map(|s| s.publisher.clone()).unwrap_or_default(),
+            reporter: src.and_then(|s| s.reporter.clone().filter(|r| *r != s.publisher)),
             title: src.map(|s| s.title.clone()).unwrap_or_default(),
             citation: citation(self.ds, &o.source, self.lang),
             url: src.and_then(|s| s.url.clone()),

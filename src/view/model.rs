@@ -41,6 +41,9 @@ pub struct Input {
     pub source: String,
     /// Source publisher.
     pub publisher: String,
+    /// The body that reported the figure when it is not the publisher (a cooperative alliance,
+    /// a department, as the page says): the name the chart's source line gives.
+    pub reporter: Option<String>,
     /// Source title.
     pub title: String,
     /// "Publisher: Title (date)".
