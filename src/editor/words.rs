@@ -13,7 +13,7 @@ pub fn field_label(f: Field, lang: Lang) -> &'static str {
         Field::Title => lang.pick("Tiêu đề", "Title"),
         Field::Published => lang.pick("Ngày công bố", "Date published"),
         Field::Url => lang.pick("Địa chỉ (URL)", "Address (URL)"),
-        Field::Quote => lang.pick("Câu hoặc bảng gốc", "Original sentence or table"),
+        Field::Quote => lang.pick("Câu hoặc bảng gốc chứa số liệu", "The sentence or table the figures come from"),
         Field::Date => lang.pick("Thời điểm của số liệu", "Date of the figures"),
         Field::Scale => lang.pick("Số trong bảng tính bằng", "The table's numbers are in"),
         Field::Columns => lang.pick("Cột", "Columns"),

@@ -115,7 +115,8 @@ pub fn Outputs() -> impl IntoView {
     let title = move || chart_title(state, lang.get());
     let download = move |_| {
         let json = state.compiled.with_untracked(|c| c.json.clone());
-        let _ = browser::download_bytes("htx-charts-du-lieu.json", "application/json", json.as_bytes());
+        let name = lang.get_untracked().pick("htx-charts-du-lieu.json", "htx-charts-data.json");
+        let _ = browser::download_bytes(name, "application/json", json.as_bytes());
     };
     view! {
         <div class="editor-out">

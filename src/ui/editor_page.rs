@@ -198,7 +198,7 @@ fn PasteBox() -> impl IntoView {
         <div class="paste-box">
             <label for="paste">{move || lang.get().pick("Dán bảng vào đây (thay cho bảng hiện có)", "Paste a table here (replaces the current one)")}</label>
             <textarea id="paste" data-testid="paste" rows="4" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) on:paste=on_paste
-                placeholder="Địa bàn\tNăm\tSố HTX\nLạng Sơn\t2024\t478"></textarea>
+                placeholder=move || lang.get().pick("Địa bàn\tNăm\tSố HTX\nLạng Sơn\t2024\t478", "Area\tYear\tCooperatives\nLang Son\t2024\t478")></textarea>
             <p class="actions">
                 <button type="button" data-testid="read-table" on:click=read>{move || lang.get().pick("Đọc bảng", "Read the table")}</button>
                 <label class="file-open">{move || lang.get().pick("Mở tệp CSV hoặc JSON: ", "Open a CSV or JSON file: ")}
