@@ -140,9 +140,12 @@ pub fn compile_in(draft: &Draft, reference: &Dataset, today: &str, lang: Lang) -
     let mut issues = Vec::new();
     let fallback = if lang == Lang::En { NumberStyle::En } else { NumberStyle::Vi };
     let style = match draft.style {
-        NumberStyle::Auto => detect(value_cells(draft))
-            .or_else(|| draft.unit.is_count().then(|| super::number::detect_counts(value_cells(draft))).flatten())
-            .unwrap_or(fallback),
+        NumberStyle::Auto => {
+            let cells = value_cells(draft);
+            detect(cells.iter().copied())
+                .or_else(|| draft.unit.is_count().then(|| super::number::detect_counts(cells.iter().copied())).flatten())
+                .unwrap_or(fallback)
+        }
         s => s,
     };
     let wide = super::wide::is_wide(draft);

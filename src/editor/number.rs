@@ -111,7 +111,7 @@ pub fn read(text: &str, style: NumberStyle) -> Option<Decimal> {
 pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<NumberStyle> {
     let (mut vi, mut en) = (0, 0);
     for t in texts {
-        for token in t.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).filter(|s| s.len() > 1) {
+        for token in number_tokens(t) {
             match vote(token) {
                 Some(NumberStyle::Vi) => vi += 1,
                 Some(NumberStyle::En) => en += 1,
@@ -132,7 +132,7 @@ pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<NumberStyl
 pub fn detect_counts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<NumberStyle> {
     let (mut dot, mut comma) = (false, false);
     for t in texts {
-        for token in t.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).filter(|s| s.len() > 1) {
+        for token in number_tokens(t) {
             let grouped = |m: char| token.matches(m).count() == 1 && token.rsplit(m).next().is_some_and(|d| d.len() == 3) && !token.starts_with(m);
             dot |= grouped('.');
             comma |= grouped(',');
@@ -143,6 +143,11 @@ pub fn detect_counts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Num
         (false, true) => Some(NumberStyle::En),
         _ => None,
     }
+}
+
+/// The runs of digits and marks in a cell that could tell its style (two characters or more).
+fn number_tokens(t: &str) -> impl Iterator<Item = &str> {
+    t.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).filter(|s| s.len() > 1)
 }
 
 fn vote(token: &str) -> Option<NumberStyle> {

@@ -72,7 +72,7 @@ impl Chart {
         let (left, top) = f.tooltip_at(self.width);
         let tip = dom::el("div", "tooltip");
         dom::attrs(&tip, &[("role", "tooltip"), ("data-testid", "tooltip"), ("style", &format!("left:{left}px;top:{top}px"))]);
-        tip.set_inner_html(&crate::markup::tooltip(figure, self.lang, &crate::web::link_data::sources_page()));
+        tip.set_inner_html(&crate::markup::tooltip(figure, self.lang, &crate::web::link_data::sources_page(self.lang)));
         let _ = self.wrap.insert_before(&tip, Some(&self.announcer));
         crate::web::page::keep_tooltip_on_screen(&self.wrap, f.x, f.y);
     }

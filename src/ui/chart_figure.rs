@@ -88,7 +88,7 @@ pub fn ChartFigure(
             </Show>
             <ul class="chart-notes">{move || view.with(|v| v.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}</ul>
             <figcaption class="source-line">{move || view.with(|v| v.source_line.clone())}" "
-                <a href=move || lang.get().link(&crate::web::link_data::sources_page()) rel="external" data-testid="all-sources">{move || lang.get().pick("Danh mục nguồn →", "All sources →")}</a>
+                <a href=move || crate::web::link_data::sources_page(lang.get()) rel="external" data-testid="all-sources">{move || lang.get().pick("Danh mục nguồn →", "All sources →")}</a>
             </figcaption>
             {actions.share.then(|| view! { <ShareBar view=view slide=query figure=figure_ref /> })}
             {actions.explore_link.then(|| view! {

@@ -82,18 +82,13 @@ fn iframe(src: &str, title: &str) -> String {
     )
 }
 
-/// The iframe's title: the chart's, in the language she is using (the title she gave it, or the
-/// one the preview shows).
-fn chart_title(state: super::editor_state::Ed, lang: Lang) -> String {
-    if let Some(t) = state.draft.with(|d| Some(d.title.trim().to_string()).filter(|t| !t.is_empty())) {
-        return t;
-    }
-    state.compiled.with(|c| c.dataset.as_ref().map(|d| crate::view::build(d, &crate::editor::selection(d), lang).title).unwrap_or_default())
-}
-
 /// The problems left, then the three ways out.
 #[component]
-pub fn Outputs() -> impl IntoView {
+pub fn Outputs(
+    /// The chart's title as the preview shows it (hers, or the one built in the page's
+    /// language): the iframe's title.
+    title: Signal<String>,
+) -> impl IntoView {
     let (lang, state) = (lang(), ed());
     let issues = Memo::new(move |_| state.compiled.with(|c| c.issues.clone()));
     let ready = move || issues.with(|i| i.is_empty()) && state.compiled.with(|c| c.dataset.as_ref().is_some_and(|d| !d.observations.is_empty()));
@@ -112,7 +107,6 @@ pub fn Outputs() -> impl IntoView {
     // a link made for an earlier version of the table is not shown
     let current = move || made.with(|m| m.as_ref().filter(|(j, _)| state.compiled.with(|c| &c.json == j)).map(|(_, r)| r.clone()));
     let query = move || state.compiled.with(|c| c.dataset.as_ref().map(|ds| crate::deck::to_query(&editor::query(ds))).unwrap_or_default());
-    let title = move || chart_title(state, lang.get());
     let download = move |_| {
         let json = state.compiled.with_untracked(|c| c.json.clone());
         let name = lang.get_untracked().pick("htx-charts-du-lieu.json", "htx-charts-data.json");
@@ -149,7 +143,7 @@ pub fn Outputs() -> impl IntoView {
                     let explorer = l.link(&format!("{}{sep}{q}#{hash}", browser::base_url()));
                     let embed = l.link(&format!("{}embed.html{sep}{q}#{hash}", browser::base_url()));
                     let edit = l.link(&format!("{}tao.html#{hash}", browser::base_url()));
-                    view! { <LinkOut explorer=explorer embed=embed edit=edit title=title() /> }.into_any()
+                    view! { <LinkOut explorer=explorer embed=embed edit=edit title=title.get() /> }.into_any()
                 }
                 Made::TooLarge(n) => view! {
                     <p class="notice warn" data-testid="too-large" role="status">{move || lang.get().pick(
@@ -159,7 +153,7 @@ pub fn Outputs() -> impl IntoView {
                 }.into_any(),
                 Made::Failed(e) => view! { <p class="notice error" role="alert">{move || format!("{} ({e})", lang.get().pick("Trình duyệt này không nén được dữ liệu để tạo liên kết: hãy tải tệp dữ liệu.", "This browser could not compress the data for a link: download the data file instead."))}</p> }.into_any(),
             })}
-            <FileEmbed />
+            <FileEmbed title=title />
             <p class="hint">{move || lang.get().pick("Mở lại liên kết hoặc tệp tại trang này để sửa bảng.", "Open the link or the file again on this page to edit the table.")}</p>
         </div>
     }
@@ -167,10 +161,9 @@ pub fn Outputs() -> impl IntoView {
 
 /// The embed code for the data file once she has published it at an address.
 #[component]
-fn FileEmbed() -> impl IntoView {
+fn FileEmbed(title: Signal<String>) -> impl IntoView {
     let (lang, state) = (lang(), ed());
     let file_url = RwSignal::new(String::new());
-    let title = move || chart_title(state, lang.get());
     view! {
         <div class="field">
             <label for="file-url">{move || lang.get().pick("Địa chỉ tệp dữ liệu sau khi đăng (https://…), để lấy mã nhúng", "The data file's address once published (https://…), for the embed code")}</label>
@@ -189,7 +182,7 @@ fn FileEmbed() -> impl IntoView {
                     pairs.push(("lang".into(), "en".into()));
                 }
                 let src = format!("{}embed.html?{}", browser::base_url(), crate::deck::to_query(&pairs));
-                let code = iframe(&src, &title());
+                let code = iframe(&src, &title.get());
                 Some(view! {
                     <label for="file-embed">{move || lang.get().pick("Mã nhúng theo tệp (khung iframe; dòng script sau nó, tuỳ chọn, cho khung tự co giãn)", "Embed code for the file (the iframe; the script line after it, optional, sizes the frame)")}</label>
                     <textarea id="file-embed" readonly rows="3" data-testid="file-embed-code">{code.clone()}</textarea>

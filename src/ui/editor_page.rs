@@ -125,7 +125,7 @@ fn EditorBody() -> impl IntoView {
         </section>
         <section class="editor-step" aria-labelledby="step-out">
             <h2 id="step-out">{move || lang.get().pick("5. Lấy biểu đồ", "5. Take the chart away")}</h2>
-            <Outputs />
+            <Outputs title=Signal::derive(move || preview.with(|v| v.title.clone())) />
         </section>
     }
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn TooltipBox(figure: Figure, left: f64, top: f64, #[prop(default = None)] hint: Option<String>) -> impl IntoView {
     let lang = super::context::lang().get_untracked();
-    let html = crate::markup::tooltip(&figure, lang, &lang.link(&crate::web::link_data::sources_page()));
+    let html = crate::markup::tooltip(&figure, lang, &crate::web::link_data::sources_page(lang));
     let style = format!("left:{left}px;top:{top}px");
     let hint = hint.map(|h| view! { <p class="tt-hint" data-testid="tooltip-hint">{h}</p> });
     view! { <div class="tooltip" role="tooltip" data-testid="tooltip" style=style><div inner_html=html></div>{hint}</div> }

@@ -84,10 +84,10 @@ pub fn data_hash() -> String {
     page_payload().map(|p| format!("#{}{p}", fragment::PREFIX)).unwrap_or_default()
 }
 
-/// The address of the sources page for the data this page shows: `nguon.html`, with the same
-/// `?data=` file, or the same `#d=` table (then without a source's anchor: the fragment holds the
-/// table).
-pub fn sources_page() -> String {
+/// The address of the sources page for the data this page shows, in the reader's language:
+/// `nguon.html`, with the same `?data=` file, or the same `#d=` table (then without a source's
+/// anchor: the fragment holds the table).
+pub fn sources_page(lang: crate::i18n::Lang) -> String {
     let query = super::page::data_param().map(|u| format!("?{}", crate::deck::to_query(&[("data".into(), u)]))).unwrap_or_default();
-    format!("nguon.html{query}{}", data_hash())
+    lang.link(&format!("nguon.html{query}{}", data_hash()))
 }
